@@ -1,0 +1,34 @@
+/**
+ * The embedded database as its own process: `tsx scripts/db/serve-embedded.ts <dataDir> <port>`.
+ * Prints one line `READY <url>` on stdout once it accepts connections, and shuts down cleanly
+ * (closing PGlite so its data directory is consistent) on SIGINT, SIGTERM or when its parent's
+ * stdin closes.
+ */
+import { mkdirSync } from "node:fs";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+async function main() {
+  const [dataDir, portArg] = process.argv.slice(2);
+  if (!dataDir) throw new Error("usage: serve-embedded.ts <dataDir> [port]");
+  mkdirSync(dataDir, { recursive: true });
+  const db = await startEmbeddedPostgres({ dataDir, port: Number(portArg ?? 0) });
+  let closing = false;
+  const shutdown = async (why: string) => {
+    if (closing) return;
+    closing = true;
+    process.stderr.write(`embedded database: ${why}, closing\n`);
+    await db.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // When the parent dies without signalling us (SIGKILL), its end of our stdin closes.
+  process.stdin.on("end", () => void shutdown("parent exited"));
+  process.stdin.resume();
+  process.stdout.write(`READY ${db.url}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`embedded database failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
