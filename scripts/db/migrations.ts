@@ -72,7 +72,7 @@ export async function diffDatabaseToSchema(connectionString: string): Promise<st
       exitCode: null,
       filters: NO_FILTERS,
     });
-    return normaliseEmptyDiff(result.stdout);
+    return normaliseEmptyDiff(result.stdout ?? "");
   } finally {
     await close();
   }

@@ -163,4 +163,4 @@ function withCharColumns(factory: SqlMigrationAwareDriverAdapterFactory): SqlMig
 }
 
 /** The schema filter Prisma uses when no external tables or enums are configured. */
-export const NO_FILTERS = { externalTables: [], externalEnums: [] } as const;
+export const NO_FILTERS: { externalTables: string[]; externalEnums: string[] } = { externalTables: [], externalEnums: [] };

@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { Field, FormMessage, buttonClass } from "@/app/_components/ui/field";
+import { signUpAction } from "@/lib/users/actions";
+import { PASSWORD_MIN_LENGTH, signUpSchema } from "@/lib/users/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
+
+export function SignUpForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signUpSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      setFieldErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setFieldErrors({});
+    setMessage(null);
+    setPending(true);
+    try {
+      const result = await signUpAction(form);
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors ?? {});
+        setMessage(result.message);
+        return;
+      }
+      const signedIn = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      if (!signedIn || signedIn.error) {
+        router.push("/sign-in");
+        return;
+      }
+      router.push(returnTo);
+      router.refresh();
+    } catch {
+      setMessage("The server could not be reached. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create an account">
+      <FormMessage message={message} />
+      <Field name="name" label="Name" autoComplete="name" required errors={fieldErrors.name} />
+      <Field name="email" label="E-mail" type="email" autoComplete="email" required errors={fieldErrors.email} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters; common passwords are refused.`}
+        errors={fieldErrors.password}
+      />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Already have an account?{" "}
+        <Link className="text-sky-700 underline dark:text-sky-400" href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}>
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The wrapper every route handler goes through: one place that turns errors into JSON responses
+ * (AppError → its status, validation → 400 naming the fields, database down → 503, anything else →
+ * a logged, generic 500) and refuses cross-site mutations.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+export interface ErrorBody {
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]>; requestId?: string };
+}
+
+function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** The response for `error`; unexpected errors are logged with a request id the user can quote. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
+    const body: ErrorBody = { error: { code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors } };
+    return json(body, error.status, headers);
+  }
+  const requestId = randomUUID();
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[${requestId}] database unavailable:`, error);
+    const e = new AppError("DB_UNAVAILABLE");
+    return json({ error: { code: e.code, message: e.userMessage, requestId } }, 503, { "Retry-After": "5" });
+  }
+  console.error(`[${requestId}] unexpected error:`, error);
+  return json({ error: { code: "INTERNAL", message: `Something went wrong (request ${requestId}).`, requestId } }, 500);
+}
+
+/** Rejects a mutation whose Origin or Sec-Fetch-Site says it came from another site (CSRF). */
+export function assertSameOrigin(req: Request): void {
+  if (req.method === "GET" || req.method === "HEAD") return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", { userMessage: "Cross-site request refused." });
+  const origin = req.headers.get("origin");
+  if (!origin) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("FORBIDDEN", { userMessage: "Cross-site request refused." });
+  }
+  if (originHost !== host) throw new AppError("FORBIDDEN", { userMessage: "Cross-site request refused." });
+}
+
+type Handler<C> = (req: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler with origin checks and error mapping. */
+export function withRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (req, context) => {
+    try {
+      assertSameOrigin(req);
+      return await handler(req, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads a JSON body of at most `maxBytes` and validates it; 413/400 AppErrors otherwise. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = 16 * 1024): Promise<z.infer<S>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { userMessage: `The body must be at most ${maxBytes} bytes.` });
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { userMessage: `The body must be at most ${maxBytes} bytes.` });
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", { userMessage: "The body must be valid JSON.", fieldErrors: { _body: ["not valid JSON"] } });
+  }
+  return parseInput(schema, data);
+}

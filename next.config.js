@@ -1,0 +1,12 @@
+// Validates the environment before anything else runs (build, start or dev).
+import "./lib/env.js";
+
+/** @type {import("next").NextConfig} */
+const config = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // pg and the Prisma adapter load native-ish modules at run time; keep them out of the bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+};
+
+export default config;

@@ -1,0 +1,61 @@
+/**
+ * `npm run db:seed`: creates (or resets the passwords of) the demo accounts in DATABASE_URL.
+ * `--if-empty`: only when the database has no users yet (what `npm start` runs).
+ * With NODE_ENV=production and no SEED_DEMO=1 it creates nothing, and fails if demo accounts
+ * still accept their published passwords.
+ *
+ * Runs with `--conditions=react-server` so it can use the app's own database client.
+ */
+import { db } from "@/lib/db";
+import { env } from "@/lib/env.js";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
+
+async function demoPasswordsStillWork(): Promise<string[]> {
+  const users = await db.user.findMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+    select: { email: true, passwordHash: true, disabledAt: true },
+  });
+  const open: string[] = [];
+  for (const user of users) {
+    const demo = DEMO_ACCOUNTS.find((a) => a.email === user.email);
+    if (demo && user.passwordHash && !user.disabledAt && (await verifyPassword(demo.password, user.passwordHash))) open.push(user.email);
+  }
+  return open;
+}
+
+async function main() {
+  const ifEmpty = process.argv.includes("--if-empty");
+  if (env.NODE_ENV === "production" && !env.SEED_DEMO) {
+    const open = await demoPasswordsStillWork();
+    if (open.length > 0) {
+      console.error(
+        `Refusing to run in production: the demo accounts ${open.join(", ")} still accept their published passwords.\n` +
+          "Change or disable them, or set SEED_DEMO=1 if this really is a demo.",
+      );
+      process.exit(1);
+    }
+    console.log("Production: demo accounts are not created (set SEED_DEMO=1 to create them).");
+    return;
+  }
+  if (ifEmpty && (await db.user.count()) > 0) {
+    console.log("Database already has users: not seeding.");
+    return;
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    const passwordHash = await hashPassword(account.password);
+    await db.user.upsert({
+      where: { email: account.email },
+      update: { passwordHash, role: account.role, disabledAt: null },
+      create: { email: account.email, name: account.name, role: account.role, passwordHash },
+    });
+  }
+  console.log(`Seeded ${DEMO_ACCOUNTS.length} demo accounts (see README, "Demo accounts").`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error("Seeding failed:", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());

@@ -1,0 +1,136 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): everything a newcomer needs, in order.
+ *   1. validate the environment;
+ *   2. without DATABASE_URL, start the embedded PostgreSQL (PGlite) as its own process on ./data;
+ *   3. apply pending migrations; seed the demo accounts on an empty database;
+ *   4. build the production app when no current build exists (skipped with --dev);
+ *   5. serve it (`next start`, or `next dev` with --dev) and print the URL.
+ * SIGINT/SIGTERM stop the web server first, then the database, so no write is lost.
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
+import { z } from "zod";
+import { parseEnv } from "../../lib/env.js";
+import { applyMigrations } from "../db/migrations";
+import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./build-hash";
+import { run, startEmbeddedDatabase, stop, waitForHttp } from "./processes";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+const dev = process.argv.includes("--dev");
+
+const startEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default("data"),
+});
+
+function step(message: string) {
+  console.log(`\n▸ ${message}`);
+}
+
+function fail(message: string): never {
+  console.error(`\n✗ ${message}`);
+  process.exit(1);
+}
+
+/** The session-signing secret: NEXTAUTH_SECRET, or one generated once and kept in the data dir. */
+function authSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  let config: z.infer<typeof startEnv>;
+  try {
+    parseEnv(process.env);
+    config = startEnv.parse(process.env);
+  } catch (error) {
+    fail(error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n") : (error as Error).message);
+  }
+  const dataDir = path.resolve(root, config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const siteUrl = `http://localhost:${config.PORT}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || siteUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || authSecret(dataDir),
+  };
+
+  let database: ChildProcess | undefined;
+  let web: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await stop(web);
+    await stop(database);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    if (env.DATABASE_URL) {
+      step("Using the PostgreSQL server in DATABASE_URL");
+    } else {
+      step(`Starting the embedded PostgreSQL (data in ${path.join(dataDir, "pg")})`);
+      const embedded = await startEmbeddedDatabase(
+        [require.resolve("tsx/cli"), path.join(root, "scripts/db/serve-embedded.ts"), path.join(dataDir, "pg"), "0"],
+        env,
+      );
+      database = embedded.child;
+      database.on("exit", (code) => {
+        if (!stopping) {
+          console.error(`\n✗ The embedded database stopped unexpectedly (code ${code}).`);
+          void shutdown(1);
+        }
+      });
+      env.DATABASE_URL = embedded.url;
+    }
+
+    step("Applying database migrations");
+    const applied = await applyMigrations(env.DATABASE_URL!);
+    console.log(applied.length ? `  applied: ${applied.join(", ")}` : "  already up to date");
+
+    step("Checking seed data");
+    await run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(root, "scripts/db/seed.ts"), "--if-empty"], env);
+
+    const nextBin = require.resolve("next/dist/bin/next");
+    if (!dev) {
+      if (buildIsCurrent(root)) {
+        step("Production build is up to date");
+      } else {
+        step("Building the app (first start or changed sources; this takes a minute or two)");
+        const hash = sourceHash(root);
+        await run(process.execPath, [nextBin, "build"], env);
+        writeFileSync(path.join(root, BUILD_HASH_FILE), hash);
+      }
+    }
+
+    step(dev ? "Starting the development server" : "Starting the server");
+    const { spawn } = await import("node:child_process");
+    const args = [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)];
+    if (config.HOSTNAME) args.push("-H", config.HOSTNAME);
+    web = spawn(process.execPath, args, { stdio: "inherit", env });
+    web.on("exit", (code) => {
+      if (!stopping) void shutdown(code ?? 1);
+    });
+    await waitForHttp(`http://127.0.0.1:${config.PORT}/healthz`);
+    console.log(`\n✓ Open ${siteUrl} (Ctrl+C stops the server${database ? " and the embedded database" : ""})\n`);
+  } catch (error) {
+    console.error(`\n✗ ${(error as Error).message}`);
+    await shutdown(1);
+  }
+}
+
+void main();
