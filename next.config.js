@@ -7,6 +7,9 @@ const config = {
   reactStrictMode: true,
   // pg and the Prisma adapter load native-ish modules at run time; keep them out of the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // `npm run typecheck` (tsc over the whole project, tests included) gates types in CI; checking
+  // again inside every `npm start` build would only slow a newcomer's first start.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

@@ -11,8 +11,11 @@ function isPlainHttpLoopback(url: string | undefined): boolean {
   return protocol === "http:" && (hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]");
 }
 
-export const useSecureCookies =
-  env.NEXTAUTH_URL?.startsWith("https://") === true ||
-  (env.NODE_ENV === "production" && !isPlainHttpLoopback(env.NEXTAUTH_URL));
+/** Whether session cookies must be Secure for a site at `siteUrl` running in `nodeEnv`. */
+export function shouldUseSecureCookies(nodeEnv: string, siteUrl: string | undefined): boolean {
+  return siteUrl?.startsWith("https://") === true || (nodeEnv === "production" && !isPlainHttpLoopback(siteUrl));
+}
+
+export const useSecureCookies = shouldUseSecureCookies(env.NODE_ENV, env.NEXTAUTH_URL);
 
 export const SESSION_COOKIE = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;

@@ -1,0 +1,2 @@
+// Tests run outside React Server Components; `server-only` would refuse to load there.
+export {};
