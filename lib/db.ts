@@ -25,7 +25,9 @@ function createPrismaClient(): PrismaClient {
   });
   return new PrismaClient({
     adapter,
-    log: env.NODE_ENV === "development" ? ["warn", "error"] : ["error"],
+    // Query errors are reported by the code that handles them (expected ones, like a taken e-mail,
+    // are not errors at all), so the client itself only warns.
+    log: env.NODE_ENV === "development" ? ["warn", "error"] : ["warn"],
     transactionOptions: { maxWait: 5_000, timeout: 10_000 },
   });
 }

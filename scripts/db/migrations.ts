@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { NO_FILTERS, openSchemaEngine } from "./schema-engine";
+import { NO_FILTERS, withSchemaEngine } from "./schema-engine";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCHEMA_PATH = path.join(root, "prisma/schema.prisma");
@@ -46,13 +46,10 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
  * Idempotent: a second call applies nothing and returns [].
  */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const { engine, close } = await openSchemaEngine({ connectionString, schemaPath: SCHEMA_PATH });
-  try {
+  return withSchemaEngine({ connectionString, schemaPath: SCHEMA_PATH }, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: NO_FILTERS });
     return out.appliedMigrationNames;
-  } finally {
-    await close();
-  }
+  });
 }
 
 /**
@@ -61,8 +58,7 @@ export async function applyMigrations(connectionString: string): Promise<string[
  * migrations are applied (the engine diffs the live database, so no shadow database is needed).
  */
 export async function diffDatabaseToSchema(connectionString: string): Promise<string> {
-  const { engine, close } = await openSchemaEngine({ connectionString, schemaPath: SCHEMA_PATH });
-  try {
+  return withSchemaEngine({ connectionString, schemaPath: SCHEMA_PATH }, async (engine) => {
     const files = [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }];
     const result = await engine.diff({
       // "schemaDatasource" = the live database behind the engine's adapter.
@@ -73,9 +69,7 @@ export async function diffDatabaseToSchema(connectionString: string): Promise<st
       filters: NO_FILTERS,
     });
     return normaliseEmptyDiff(result.stdout ?? "");
-  } finally {
-    await close();
-  }
+  });
 }
 
 /** The engine prints a comment instead of nothing when a diff is empty. */

@@ -27,11 +27,15 @@ type Glue = typeof import("@prisma/schema-engine-wasm") & {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 };
 
-let gluePromise: Promise<Glue> | undefined;
+// Kept on globalThis, not in module scope: the glue module is imported natively and so shared by
+// every copy of this module (test runners load one copy per project), and instantiating the wasm
+// twice would swap the memory under an engine that is still running.
+const shared = globalThis as { __schemaEngine?: { glue?: Promise<Glue>; queue: Promise<unknown> } };
+const state = (shared.__schemaEngine ??= { queue: Promise.resolve() });
 
 /** Instantiates the engine's wasm module once per process (it is ~10 MB). */
 function loadGlue(): Promise<Glue> {
-  gluePromise ??= (async () => {
+  state.glue ??= (async () => {
     // The glue reports Rust panics through this global; without it a panic hides its message.
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
       set_message: (message: string) => {
@@ -50,7 +54,7 @@ function loadGlue(): Promise<Glue> {
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
   })();
-  return gluePromise;
+  return state.glue;
 }
 
 export type SchemaEngine = SchemaEngineType;
@@ -63,10 +67,24 @@ export interface OpenSchemaEngineOptions {
 }
 
 /**
- * Opens a schema engine connected to `connectionString`. Call `close()` when done: it frees the
- * engine and ends its connection pool.
+ * Runs `fn` with a schema engine connected to `options.connectionString`, then frees the engine
+ * and its pool. Calls are serialised per process: the wasm module is one instance, and two
+ * engines working in it at once corrupt each other's memory.
  */
-export async function openSchemaEngine(options: OpenSchemaEngineOptions): Promise<{
+export function withSchemaEngine<T>(options: OpenSchemaEngineOptions, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const run = state.queue.then(async () => {
+    const { engine, close } = await openSchemaEngine(options);
+    try {
+      return await fn(engine);
+    } finally {
+      await close();
+    }
+  });
+  state.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function openSchemaEngine(options: OpenSchemaEngineOptions): Promise<{
   engine: SchemaEngine;
   close: () => Promise<void>;
 }> {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
 
@@ -18,6 +19,9 @@ const linkClass =
  */
 export function AccountMenu() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // The header survives client-side navigation; signing in or out always navigates, so asking
+  // again on every navigation keeps it current.
+  const pathname = usePathname();
 
   useEffect(() => {
     let live = true;
@@ -28,7 +32,7 @@ export function AccountMenu() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [pathname]);
 
   if (me === undefined) return <span className="inline-block h-8 w-28" aria-hidden="true" />;
   if (me === null) {
