@@ -19,11 +19,12 @@ import {
   type SqlQuery,
   type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
+import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { SchemaEngine as SchemaEngineType } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
 
-type Glue = typeof import("@prisma/schema-engine-wasm") & {
+type Glue = typeof SchemaEngineWasm & {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 };
 

@@ -16,7 +16,8 @@ import type { ChildProcess } from "node:child_process";
 import { z } from "zod";
 import { parseEnv } from "../../lib/env.js";
 import { applyMigrations } from "../db/migrations";
-import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./build-hash";
+import { buildIsCurrent } from "./build-hash";
+import { buildApp } from "./build";
 import { run, startEmbeddedDatabase, stop, waitForHttp } from "./processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -111,9 +112,7 @@ async function main() {
         step("Production build is up to date");
       } else {
         step("Building the app (first start or changed sources; this takes a minute or two)");
-        const hash = sourceHash(root);
-        await run(process.execPath, [nextBin, "build"], env);
-        writeFileSync(path.join(root, BUILD_HASH_FILE), hash);
+        await buildApp(env);
       }
     }
 

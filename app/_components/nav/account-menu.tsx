@@ -25,7 +25,7 @@ export function AccountMenu() {
 
   useEffect(() => {
     let live = true;
-    fetch("/api/me", { cache: "no-store" })
+    void fetch("/api/me", { cache: "no-store" })
       .then(async (res) => (res.ok ? ((await res.json()) as { user: Me }).user : null))
       .catch(() => null)
       .then((user) => live && setMe(user));

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
 
@@ -8,10 +8,16 @@ function currentTheme(): Theme {
   return document.documentElement.classList.contains("dark") ? "dark" : "light";
 }
 
+// The source of truth is the `dark` class on <html> (set before paint by the theme script).
+function subscribe(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+}
+
 /** Switches light/dark and remembers the choice in localStorage (the theme script reads it). */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme | null>(null);
-  useEffect(() => setTheme(currentTheme()), []);
+  const theme = useSyncExternalStore<Theme | null>(subscribe, currentTheme, () => null);
 
   function toggle() {
     const next: Theme = currentTheme() === "dark" ? "light" : "dark";
@@ -21,7 +27,6 @@ export function ThemeToggle() {
     } catch {
       // Private mode: the choice lasts for this page only.
     }
-    setTheme(next);
   }
 
   const label = theme === "dark" ? "Switch to light theme" : "Switch to dark theme";
