@@ -5,22 +5,28 @@
  * the schema.
  */
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { applyMigrations, diffDatabaseToSchema, writeMigration } from "./migrations";
+import { applyMigrations, diffDatabaseToSchema, writeMigration, type MigrationPaths } from "./migrations";
 
-const name = process.argv[2];
-if (!name) {
-  console.error("usage: npm run db:diff -- <migration_name>");
-  process.exit(2);
-}
-const scratch = await startEmbeddedPostgres();
-try {
-  await applyMigrations(scratch.url);
-  const sql = await diffDatabaseToSchema(scratch.url);
-  if (!sql) {
-    console.log("The schema matches the migrations: nothing to write.");
-  } else {
-    console.log(`Wrote ${writeMigration(name, sql)}`);
+/** Writes the migration that takes the migrations to the schema; null when there is nothing to do. */
+export async function createNextMigration(name: string, paths: MigrationPaths = {}): Promise<string | null> {
+  const scratch = await startEmbeddedPostgres();
+  try {
+    await applyMigrations(scratch.url, paths);
+    const sql = await diffDatabaseToSchema(scratch.url, paths);
+    return sql ? writeMigration(name, sql, paths.migrationsDir) : null;
+  } finally {
+    await scratch.stop();
   }
-} finally {
-  await scratch.stop();
 }
+
+async function main() {
+  const name = process.argv[2];
+  if (!name) {
+    console.error("usage: npm run db:diff -- <migration_name>");
+    process.exit(2);
+  }
+  const dir = await createNextMigration(name);
+  console.log(dir ? `Wrote ${dir}` : "The schema matches the migrations: nothing to write.");
+}
+
+if (process.argv[1]?.endsWith("diff.ts")) void main();

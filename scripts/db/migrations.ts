@@ -13,6 +13,12 @@ export const SCHEMA_PATH = path.join(root, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(root, "prisma/migrations");
 const LOCKFILE = "migration_lock.toml";
 
+/** Where the schema and migrations are; defaults to the project's own (tests point elsewhere). */
+export interface MigrationPaths {
+  schemaPath?: string;
+  migrationsDir?: string;
+}
+
 /** Reads prisma/migrations as the engine expects it: directories sorted by name. */
 export function readMigrationsList(dir = MIGRATIONS_DIR) {
   const lockPath = path.join(dir, LOCKFILE);
@@ -45,9 +51,10 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
  * Applies every migration not yet recorded in `_prisma_migrations`; returns their names.
  * Idempotent: a second call applies nothing and returns [].
  */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
-  return withSchemaEngine({ connectionString, schemaPath: SCHEMA_PATH }, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: NO_FILTERS });
+export async function applyMigrations(connectionString: string, paths: MigrationPaths = {}): Promise<string[]> {
+  const { schemaPath = SCHEMA_PATH, migrationsDir = MIGRATIONS_DIR } = paths;
+  return withSchemaEngine({ connectionString, schemaPath }, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDir), filters: NO_FILTERS });
     return out.appliedMigrationNames;
   });
 }
@@ -57,9 +64,10 @@ export async function applyMigrations(connectionString: string): Promise<string[
  * an empty string when they agree. `connectionString` must point at a database where the existing
  * migrations are applied (the engine diffs the live database, so no shadow database is needed).
  */
-export async function diffDatabaseToSchema(connectionString: string): Promise<string> {
-  return withSchemaEngine({ connectionString, schemaPath: SCHEMA_PATH }, async (engine) => {
-    const files = [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }];
+export async function diffDatabaseToSchema(connectionString: string, paths: MigrationPaths = {}): Promise<string> {
+  const { schemaPath = SCHEMA_PATH } = paths;
+  return withSchemaEngine({ connectionString, schemaPath }, async (engine) => {
+    const files = [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }];
     const result = await engine.diff({
       // "schemaDatasource" = the live database behind the engine's adapter.
       from: { tag: "schemaDatasource", files, configDir: root },
@@ -78,15 +86,15 @@ function normaliseEmptyDiff(sql: string): string {
 }
 
 /** Writes `sql` as a new migration directory `<timestamp>_<name>`; returns its path. */
-export function writeMigration(name: string, sql: string, now = new Date()): string {
+export function writeMigration(name: string, sql: string, migrationsDir = MIGRATIONS_DIR, now = new Date()): string {
   if (!/^[a-z0-9_]{1,60}$/.test(name)) {
     throw new Error(`migration name must be 1-60 characters of a-z, 0-9 and _ (got "${name}")`);
   }
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
-  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  const dir = path.join(migrationsDir, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "migration.sql"), sql);
-  const lock = path.join(MIGRATIONS_DIR, LOCKFILE);
+  const lock = path.join(migrationsDir, LOCKFILE);
   if (!existsSync(lock)) {
     writeFileSync(
       lock,

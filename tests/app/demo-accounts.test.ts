@@ -4,7 +4,8 @@ import { startApp } from "../setup/app-process";
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === "ADMIN")!;
 
-async function demoAdminCanSignIn(baseUrl: string): Promise<boolean> {
+/** Signs in through next-auth's endpoints; returns the Set-Cookie lines of the credentials callback. */
+async function signInCookies(baseUrl: string, email: string, password: string): Promise<string[]> {
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
   const cookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
@@ -12,9 +13,14 @@ async function demoAdminCanSignIn(baseUrl: string): Promise<boolean> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  return res.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="));
+  return res.headers.getSetCookie();
+}
+
+async function demoAdminCanSignIn(baseUrl: string): Promise<boolean> {
+  const cookies = await signInCookies(baseUrl, admin.email, admin.password);
+  return cookies.some((c) => /^(__Secure-)?next-auth\.session-token=/.test(c));
 }
 
 describe("demo accounts in production", () => {
@@ -29,11 +35,25 @@ describe("demo accounts in production", () => {
     await allowed.stop();
   }, 240_000);
 
-  it("should not create demo accounts on a fresh production database", async () => {
-    const prod = await startApp({ env: { NODE_ENV: "production" } });
+  it("should not create demo accounts on a fresh production database, and use Secure cookies over HTTPS", async () => {
+    const prod = await startApp({ env: { NODE_ENV: "production", NEXTAUTH_URL: "https://guides.example" } });
     try {
       expect((await fetch(`${prod.baseUrl}/`)).status).toBe(200);
       expect(await demoAdminCanSignIn(prod.baseUrl)).toBe(false);
+      const csrfCookie = (await fetch(`${prod.baseUrl}/api/auth/csrf`)).headers.getSetCookie().join("\n");
+      expect(csrfCookie).toMatch(/^__Host-next-auth\.csrf-token=.*; Secure/im);
+      expect(csrfCookie).toMatch(/HttpOnly/i);
+      const email = `secure-${Date.now()}@example.org`;
+      const signUp = await fetch(`${prod.baseUrl}/api/users`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Secure", email, password: "only over https" }),
+      });
+      expect(signUp.status).toBe(201);
+      const session = (await signInCookies(prod.baseUrl, email, "only over https")).find((c) => c.includes("session-token="));
+      expect(session).toMatch(/^__Secure-next-auth\.session-token=.*; Secure/i);
+      expect(session).toMatch(/HttpOnly/i);
+      expect(session).toMatch(/SameSite=Lax/i);
     } finally {
       await prod.stop();
     }

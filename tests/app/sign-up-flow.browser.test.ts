@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl } from "./helpers/http-client";
+import { baseUrl, newLearner } from "./helpers/http-client";
 import { hasChromium, launchBrowser } from "./helpers/browser";
 
 describe.skipIf(!hasChromium)("in Chromium", () => {
@@ -65,6 +65,21 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/admin/users");
     await page.getByRole("heading", { name: "Users" }).waitFor();
+    await page.context().close();
+  });
+
+  it("should let the admin change a learner's role from the users page", async () => {
+    const learner = await newLearner("role-ui");
+    const page = await newPage();
+    await page.goto(`${baseUrl()}/sign-in?callbackUrl=${encodeURIComponent(`/admin/users?search=${learner.email}`)}`);
+    await page.getByLabel("E-mail").fill("admin@example.com");
+    await page.getByLabel("Password").fill("demo-admin-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("cell", { name: learner.email, exact: true }).waitFor();
+    await page.getByLabel(`Role of ${learner.email}`).selectOption("INSTRUCTOR");
+    await page.getByRole("status").getByText("Saved.").waitFor();
+    const me = (await (await learner.client.request("/api/me")).json()) as { user: { role: string } };
+    expect(me.user.role).toBe("INSTRUCTOR");
     await page.context().close();
   });
 
