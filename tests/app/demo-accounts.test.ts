@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../scripts/db/demo-accounts";
-import { startApp } from "../setup/app-process";
+import { signUpAt, startApp } from "../setup/app-process";
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === "ADMIN")!;
 
@@ -44,11 +44,7 @@ describe("demo accounts in production", () => {
       expect(csrfCookie).toMatch(/^__Host-next-auth\.csrf-token=.*; Secure/im);
       expect(csrfCookie).toMatch(/HttpOnly/i);
       const email = `secure-${Date.now()}@example.org`;
-      const signUp = await fetch(`${prod.baseUrl}/api/users`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "Secure", email, password: "only over https" }),
-      });
+      const signUp = await signUpAt(prod.baseUrl, { name: "Secure", email, password: "only over https" });
       expect(signUp.status).toBe(201);
       const session = (await signInCookies(prod.baseUrl, email, "only over https")).find((c) => c.includes("session-token="));
       expect(session).toMatch(/^__Secure-next-auth\.session-token=.*; Secure/i);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { startApp } from "../setup/app-process";
+import { signUpAt, startApp } from "../setup/app-process";
 import { createPostgresDatabase, postgresServerAvailable } from "../setup/postgres-server";
 
 const withPostgres = await postgresServerAvailable();
@@ -15,11 +15,7 @@ describe.skipIf(!withPostgres)("npm start with DATABASE_URL", () => {
       expect(readFileSync(app.logFile, "utf8")).toContain("Using the PostgreSQL server in DATABASE_URL");
       expect(existsSync(path.join(app.dataDir, "pg"))).toBe(false);
       const email = `external-${Date.now()}@example.org`;
-      const res = await fetch(`${app.baseUrl}/api/users`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "External", email, password: "stored elsewhere" }),
-      });
+      const res = await signUpAt(app.baseUrl, { name: "External", email, password: "stored elsewhere" });
       expect(res.status).toBe(201);
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();

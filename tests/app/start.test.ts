@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { startApp } from "../setup/app-process";
+import { signUpAt, startApp } from "../setup/app-process";
 import { Client } from "./helpers/http-client";
 
 describe("npm start", () => {
@@ -19,21 +19,13 @@ describe("npm start", () => {
   it("should keep the data across a restart on the same directory", async () => {
     const first = await startApp();
     const email = `restart-${Date.now()}@example.org`;
-    const signUp = await fetch(`${first.baseUrl}/api/users`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "Restart", email, password: "survives restarts" }),
-    });
+    const signUp = await signUpAt(first.baseUrl, { name: "Restart", email, password: "survives restarts" });
     expect(signUp.status).toBe(201);
     expect(await first.stop()).toBe(0);
 
     const second = await startApp({ dataDir: first.dataDir });
     try {
-      const again = await fetch(`${second.baseUrl}/api/users`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "Restart", email, password: "survives restarts" }),
-      });
+      const again = await signUpAt(second.baseUrl, { name: "Restart", email, password: "survives restarts" });
       expect(again.status).toBe(409);
     } finally {
       await second.stop();

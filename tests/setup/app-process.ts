@@ -75,3 +75,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     },
   };
 }
+
+/** POSTs a sign-up to a running app (the public JSON endpoint); returns the response. */
+export function signUpAt(baseUrl: string, account: { name: string; email: string; password: string }): Promise<Response> {
+  return fetch(`${baseUrl}/api/users`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(account),
+  });
+}

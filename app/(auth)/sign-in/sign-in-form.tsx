@@ -2,23 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { signIn } from "next-auth/react";
+import type { FormEvent } from "react";
 import { Field, FormMessage, buttonClass } from "@/app/_components/ui/field";
+import { useFormSubmit } from "@/app/_components/ui/use-form-submit";
 import { signInSchema } from "@/lib/users/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
-
-const ERROR_MESSAGES: Record<string, string> = {
-  CredentialsSignin: "Wrong e-mail or password.",
-  RateLimited: "Too many sign-in attempts. Please wait a few minutes and try again.",
-  AccessDenied: "This account cannot sign in.",
-};
+import { signInErrorMessage, signInWithPassword } from "../sign-in-with-password";
 
 export function SignInForm({ returnTo, initialError }: { returnTo: string; initialError?: string }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(initialError ? (ERROR_MESSAGES[initialError] ?? "Sign-in failed.") : null);
-  const [pending, setPending] = useState(false);
+  const { fieldErrors, setFieldErrors, message, setMessage, pending, submit } = useFormSubmit();
+  const shown = message ?? (initialError ? signInErrorMessage(initialError) : null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,27 +22,17 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
       setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
-    setFieldErrors({});
-    setMessage(null);
-    setPending(true);
-    try {
-      const result = await signIn("credentials", { ...parsed.data, redirect: false });
-      if (!result || result.error) {
-        setMessage(ERROR_MESSAGES[result?.error ?? ""] ?? (result?.status === 429 ? ERROR_MESSAGES.RateLimited! : "Sign-in failed. Please try again."));
-        return;
-      }
+    await submit(async () => {
+      const error = await signInWithPassword(parsed.data.email, parsed.data.password);
+      if (error) return setMessage(error);
       router.push(returnTo);
       router.refresh();
-    } catch {
-      setMessage("The server could not be reached. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
-      <FormMessage message={message} />
+      <FormMessage message={shown} />
       <Field name="email" label="E-mail" type="email" autoComplete="email" required errors={fieldErrors.email} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
       <button type="submit" className={buttonClass} disabled={pending}>

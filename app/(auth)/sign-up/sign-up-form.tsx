@@ -2,18 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { signIn } from "next-auth/react";
+import type { FormEvent } from "react";
 import { Field, FormMessage, buttonClass } from "@/app/_components/ui/field";
+import { useFormSubmit } from "@/app/_components/ui/use-form-submit";
 import { signUpAction } from "@/lib/users/actions";
 import { PASSWORD_MIN_LENGTH, signUpSchema } from "@/lib/users/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
+import { signInWithPassword } from "../sign-in-with-password";
 
 export function SignUpForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { fieldErrors, setFieldErrors, message, setMessage, pending, submit } = useFormSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,28 +22,17 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
       setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
-    setFieldErrors({});
-    setMessage(null);
-    setPending(true);
-    try {
+    await submit(async () => {
       const result = await signUpAction(form);
       if (!result.ok) {
         setFieldErrors(result.fieldErrors ?? {});
-        setMessage(result.message);
-        return;
+        return setMessage(result.message);
       }
-      const signedIn = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (!signedIn || signedIn.error) {
-        router.push("/sign-in");
-        return;
-      }
+      const error = await signInWithPassword(parsed.data.email, parsed.data.password);
+      if (error) return setMessage(`Your account was created, but signing in failed: ${error}`);
       router.push(returnTo);
       router.refresh();
-    } catch {
-      setMessage("The server could not be reached. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
