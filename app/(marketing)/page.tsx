@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { listGuides } from "@/lib/content/source";
+import { formatMinutes, plural } from "@/lib/utils/format";
 
 export default function HomePage() {
+  const guides = listGuides();
   return (
-    <div className="space-y-10">
+    <div className="space-y-12">
       <section className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Technical guides you actually learn from</h1>
         <p className="max-w-2xl text-lg text-zinc-700 dark:text-zinc-300">
@@ -18,11 +21,25 @@ export default function HomePage() {
           </Link>
         </div>
       </section>
-      <section id="guides" aria-labelledby="guides-heading" className="space-y-3">
+      <section id="guides" aria-labelledby="guides-heading" className="space-y-4">
         <h2 id="guides-heading" className="text-2xl font-semibold">
           Guides
         </h2>
-        <p className="text-zinc-700 dark:text-zinc-300">The catalog is being written; the first guide covers Apache Kafka.</p>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {guides.map((guide) => (
+            <li key={guide.slug} className="flex flex-col rounded-lg border border-zinc-200 p-5 dark:border-zinc-800">
+              <h3 className="text-lg font-semibold">
+                <Link href={`/guides/${guide.slug}`} className="text-sky-800 hover:underline dark:text-sky-300">
+                  {guide.title}
+                </Link>
+              </h3>
+              <p className="mt-2 flex-1 text-sm text-zinc-700 dark:text-zinc-300">{guide.summary}</p>
+              <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
+                {plural(guide.lessons.length, "lesson")} · {formatMinutes(guide.minutes)}
+              </p>
+            </li>
+          ))}
+        </ul>
       </section>
     </div>
   );

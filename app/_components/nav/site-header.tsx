@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "@/app/_components/nav/account-menu";
+import { SearchBox } from "@/app/_components/search/search-box";
 import { ThemeToggle } from "@/app/_components/theme/theme-toggle";
 
 /** The site header: the same HTML for everyone; sign-in state fills in on the client. */
@@ -10,6 +11,9 @@ export function SiteHeader() {
         <Link href="/" className="mr-auto text-lg font-semibold tracking-tight text-zinc-900 dark:text-white">
           Guides
         </Link>
+        <div className="order-last w-full sm:order-none sm:w-auto">
+          <SearchBox />
+        </div>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
           <Link
             href="/#guides"

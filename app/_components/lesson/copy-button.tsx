@@ -1,0 +1,32 @@
+"use client";
+
+import { useState } from "react";
+
+/** Copies the code of the code block it sits in (read from the page, not shipped twice). */
+export function CopyButton() {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+
+  async function copy(event: React.MouseEvent<HTMLButtonElement>) {
+    const code = event.currentTarget.closest("figure")?.querySelector("pre")?.innerText ?? "";
+    try {
+      await navigator.clipboard.writeText(code.replace(/\n$/, ""));
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+    setTimeout(() => setState("idle"), 2000);
+  }
+
+  return (
+    <button
+      type="button"
+      onClick={copy}
+      className="rounded px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-700"
+    >
+      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}
+      <span className="sr-only" aria-live="polite">
+        {state === "copied" ? "Code copied to the clipboard" : ""}
+      </span>
+    </button>
+  );
+}

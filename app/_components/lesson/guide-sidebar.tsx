@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { Guide } from "@/lib/content/source";
+
+/** The guide's phases and lessons; the current lesson is marked for screen readers too. */
+export function GuideSidebar({ guide, current }: { guide: Guide; current?: string }) {
+  const list = (
+    <nav aria-label={`${guide.title} lessons`}>
+      <Link href={`/guides/${guide.slug}`} className="mb-3 block font-semibold text-zinc-900 hover:underline dark:text-white">
+        {guide.title}
+      </Link>
+      <ol className="space-y-4">
+        {guide.phases.map((phase) => (
+          <li key={phase.order}>
+            <p className="text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+              Phase {phase.order}: {phase.title}
+            </p>
+            <ol className="mt-1 space-y-1">
+              {phase.lessons.map((lesson) => (
+                <li key={lesson.slug}>
+                  <Link
+                    href={`/guides/${guide.slug}/${lesson.slug}`}
+                    aria-current={lesson.slug === current ? "page" : undefined}
+                    data-lesson={lesson.slug}
+                    className="block rounded px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-sky-100 aria-[current=page]:font-semibold aria-[current=page]:text-sky-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-sky-950 dark:aria-[current=page]:text-sky-100"
+                  >
+                    {lesson.title}
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+  return (
+    <>
+      <details className="mb-6 rounded-md border border-zinc-300 p-3 lg:hidden dark:border-zinc-700">
+        <summary className="cursor-pointer font-medium">Guide contents</summary>
+        <div className="mt-3">{list}</div>
+      </details>
+      <div className="sticky top-4 hidden max-h-[calc(100vh-2rem)] overflow-y-auto lg:block">{list}</div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The one way pages read guide content. Loaded and fully checked once per process; any problem
+ * (bad file, broken link, missing quiz) throws, so `next build` fails naming the file and field.
+ * Returns plain objects; nothing here exposes quiz answers.
+ */
+import "server-only";
+import { cache } from "react";
+import { checkContentRules } from "./check";
+import type { SearchEntry } from "@/lib/search/match";
+import { ContentError, lessonKey, loadContent, type Content, type Guide, type Lesson, type LessonMeta } from "./load";
+
+export type { Guide, Lesson, LessonMeta };
+
+const getContent = cache((): Content => {
+  const content = loadContent();
+  const problems = checkContentRules(content);
+  if (problems.length > 0) throw new ContentError(problems);
+  return content;
+});
+
+/** Every guide, for the catalog. */
+export function listGuides(): Guide[] {
+  return getContent().guides;
+}
+
+export function getGuide(slug: string): Guide | undefined {
+  return getContent().guides.find((g) => g.slug === slug);
+}
+
+export function getLesson(guide: string, lesson: string): Lesson | undefined {
+  return getContent().lessons.get(lessonKey(guide, lesson));
+}
+
+/** The lessons before and after `lesson` in its guide's reading order. */
+export function getNeighbours(guide: string, lesson: string): { previous?: LessonMeta; next?: LessonMeta } {
+  const lessons = getGuide(guide)?.lessons ?? [];
+  const i = lessons.findIndex((l) => l.slug === lesson);
+  return { previous: i > 0 ? lessons[i - 1] : undefined, next: i >= 0 ? lessons[i + 1] : undefined };
+}
+
+/** Every (guide, lesson) pair, for static generation. */
+export function allLessonParams(): { guide: string; lesson: string }[] {
+  return getContent().guides.flatMap((g) => g.lessons.map((l) => ({ guide: g.slug, lesson: l.slug })));
+}
+
+/** One entry per lesson section, for the client-side search (built at build time). */
+export function buildSearchIndex(): SearchEntry[] {
+  const content = getContent();
+  return [...content.lessons.values()].flatMap((lesson) => {
+    const guide = content.guides.find((g) => g.slug === lesson.guide)!;
+    return lesson.sections.map((section) => ({
+      url: `/guides/${lesson.guide}/${lesson.slug}${section.heading ? `#${section.heading.id}` : ""}`,
+      guide: guide.title,
+      lesson: lesson.title,
+      section: section.heading?.text ?? lesson.title,
+      text: section.text.slice(0, 600),
+    }));
+  });
+}
