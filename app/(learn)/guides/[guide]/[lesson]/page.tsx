@@ -45,7 +45,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           </p>
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Updated {formatDay(lesson.updated)} · {lesson.minutes} min read
+            {`Updated ${formatDay(lesson.updated)} · ${lesson.minutes} min read`}
           </p>
         </header>
         <div id="lesson-body" className="lesson-body">
@@ -54,7 +54,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
 
         <section id="check-your-understanding" aria-labelledby="quiz-heading" className="mt-12 border-t border-zinc-200 pt-8 dark:border-zinc-800">
           <h2 id="quiz-heading" className="text-2xl font-semibold">
-            Check your understanding <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">— {plural(lesson.questionCount, "question")}</span>
+            Check your understanding <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">{`— ${plural(lesson.questionCount, "question")}`}</span>
           </h2>
           <div data-quiz-mount data-guide={guide.slug} data-lesson={lesson.slug} />
         </section>
@@ -63,7 +63,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           {previous && (
             <>
               <Link rel="prev" href={`/guides/${guide.slug}/${previous.slug}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
-                ← Phase {previous.phase}: {previous.title}
+                {`← Phase ${previous.phase}: ${previous.title}`}
               </Link>
               <span aria-hidden="true">·</span>
             </>
@@ -75,7 +75,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             <>
               <span aria-hidden="true">·</span>
               <Link rel="next" href={`/guides/${guide.slug}/${next.slug}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
-                Phase {next.phase}: {next.title} →
+                {`Phase ${next.phase}: ${next.title} →`}
               </Link>
             </>
           )}
