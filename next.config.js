@@ -4,6 +4,10 @@ import "./lib/env.js";
 /** @type {import("next").NextConfig} */
 const config = {
   poweredByHeader: false,
+  // Next would hash every page body per request to make an ETag; for prerendered lessons that
+  // hashing was the biggest cost of serving them (bench/lesson-page.ts). They are cached by
+  // s-maxage and change only with a new build, so no ETag is needed.
+  generateEtags: false,
   reactStrictMode: true,
   // pg and the Prisma adapter load native-ish modules at run time; keep them out of the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../scripts/db/demo-accounts";
-import { signUpAt, startApp } from "../setup/app-process";
+import { signUpAt, startApp } from "../../scripts/lib/run-app";
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === "ADMIN")!;
 

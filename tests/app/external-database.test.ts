@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { signUpAt, startApp } from "../setup/app-process";
+import { signUpAt, startApp } from "../../scripts/lib/run-app";
 import { createPostgresDatabase, postgresServerAvailable } from "../setup/postgres-server";
 
 const withPostgres = await postgresServerAvailable();

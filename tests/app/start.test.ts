@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { signUpAt, startApp } from "../setup/app-process";
+import { signUpAt, startApp } from "../../scripts/lib/run-app";
 import { Client } from "./helpers/http-client";
 
 describe("npm start", () => {

@@ -1,6 +1,6 @@
 /** Global setup of the `app` project: one running platform for every app test file. */
 import type { TestProject } from "vitest/node";
-import { startApp } from "./app-process";
+import { startApp } from "../../scripts/lib/run-app";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -21,7 +21,7 @@ export function CopyButton() {
     <button
       type="button"
       onClick={copy}
-      className="rounded px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-700"
+      className="copy-button"
     >
       {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}
       <span className="sr-only" aria-live="polite">

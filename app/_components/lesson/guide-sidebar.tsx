@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Guide } from "@/lib/content/source";
 
-/** The guide's phases and lessons; the current lesson is marked for screen readers too. */
+/** The guide's phases and lessons on wide screens; the current lesson is marked for screen readers too. */
 export function GuideSidebar({ guide, current }: { guide: Guide; current?: string }) {
   const list = (
     <nav aria-label={`${guide.title} lessons`}>
@@ -21,7 +21,7 @@ export function GuideSidebar({ guide, current }: { guide: Guide; current?: strin
                     href={`/guides/${guide.slug}/${lesson.slug}`}
                     aria-current={lesson.slug === current ? "page" : undefined}
                     data-lesson={lesson.slug}
-                    className="block rounded px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-sky-100 aria-[current=page]:font-semibold aria-[current=page]:text-sky-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-sky-950 dark:aria-[current=page]:text-sky-100"
+                    className="sidebar-link"
                   >
                     {lesson.title}
                   </Link>
@@ -33,13 +33,7 @@ export function GuideSidebar({ guide, current }: { guide: Guide; current?: strin
       </ol>
     </nav>
   );
-  return (
-    <>
-      <details className="mb-6 rounded-md border border-zinc-300 p-3 lg:hidden dark:border-zinc-700">
-        <summary className="cursor-pointer font-medium">Guide contents</summary>
-        <div className="mt-3">{list}</div>
-      </details>
-      <div className="sticky top-4 hidden max-h-[calc(100vh-2rem)] overflow-y-auto lg:block">{list}</div>
-    </>
-  );
+  // Rendered once (lesson HTML stays small); narrow screens reach the list through the guide
+  // overview link above the lesson title instead.
+  return <div className="sticky top-4 hidden max-h-[calc(100vh-2rem)] overflow-y-auto lg:block">{list}</div>;
 }

@@ -66,12 +66,12 @@ const LANGUAGE_LABELS: Record<string, string> = {
 function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
   const lang = props["data-language"] ?? "text";
   return (
-    <figure className="code-block my-6 overflow-hidden rounded-md border border-zinc-300 dark:border-zinc-700">
-      <figcaption className="flex items-center justify-between border-b border-zinc-300 bg-zinc-100 px-3 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-800">
-        <span className="font-medium text-zinc-700 dark:text-zinc-300">{LANGUAGE_LABELS[lang] ?? lang}</span>
+    <figure className="code-block">
+      <figcaption>
+        <span>{LANGUAGE_LABELS[lang] ?? lang}</span>
         <CopyButton />
       </figcaption>
-      <pre {...props} className={`${props.className ?? ""} overflow-x-auto p-4 text-sm leading-relaxed`} />
+      <pre {...props} />
     </figure>
   );
 }
@@ -79,10 +79,10 @@ function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) 
 function heading(Tag: "h2" | "h3") {
   return function Heading({ id, children }: ComponentProps<"h2">) {
     return (
-      <Tag id={id} className="group scroll-mt-20">
+      <Tag id={id} className="group heading">
         {children}
         {id && (
-          <a href={`#${id}`} className="ml-2 text-zinc-400 no-underline opacity-0 group-hover:opacity-100 focus:opacity-100" aria-label="Link to this section">
+          <a href={`#${id}`} className="heading-anchor" aria-label="Link to this section">
             #
           </a>
         )}

@@ -37,7 +37,7 @@ export function TableOfContents({ items }: { items: TocItem[] }) {
             <a
               href={`#${item.id}`}
               aria-current={active === item.id ? "location" : undefined}
-              className="block border-l-2 border-transparent py-0.5 pl-2 text-zinc-700 hover:text-zinc-950 aria-[current=location]:border-sky-600 aria-[current=location]:font-semibold aria-[current=location]:text-sky-800 dark:text-zinc-300 dark:hover:text-white dark:aria-[current=location]:border-sky-400 dark:aria-[current=location]:text-sky-200"
+              className="toc-link"
             >
               {item.text}
             </a>

@@ -41,7 +41,10 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       <article className="min-w-0" data-lesson={lesson.slug}>
         <header className="mb-8 space-y-2">
           <p className="text-sm font-medium text-sky-800 dark:text-sky-300">
-            Phase {lesson.phase}: {guide.phases.find((p) => p.order === lesson.phase)?.title}
+            <Link href={`/guides/${guide.slug}`} className="hover:underline">
+              {guide.title}
+            </Link>
+            {` › Phase ${lesson.phase}: ${guide.phases.find((p) => p.order === lesson.phase)?.title ?? ""}`}
           </p>
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -62,19 +65,19 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         <nav aria-label="Lesson navigation" className="mt-12 flex flex-wrap items-center gap-x-2 gap-y-1 border-t border-zinc-200 pt-6 dark:border-zinc-800">
           {previous && (
             <>
-              <Link rel="prev" href={`/guides/${guide.slug}/${previous.slug}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+              <Link rel="prev" href={`/guides/${guide.slug}/${previous.slug}`} className="lesson-nav-link">
                 {`← Phase ${previous.phase}: ${previous.title}`}
               </Link>
               <span aria-hidden="true">·</span>
             </>
           )}
-          <Link href={`/guides/${guide.slug}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+          <Link href={`/guides/${guide.slug}`} className="lesson-nav-link">
             Guide overview
           </Link>
           {next && (
             <>
               <span aria-hidden="true">·</span>
-              <Link rel="next" href={`/guides/${guide.slug}/${next.slug}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+              <Link rel="next" href={`/guides/${guide.slug}/${next.slug}`} className="lesson-nav-link">
                 {`Phase ${next.phase}: ${next.title} →`}
               </Link>
             </>
