@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { z } from "zod";
 import { parseEnv } from "../../lib/env.js";
 import { applyMigrations } from "../db/migrations";
@@ -117,7 +117,6 @@ async function main() {
     }
 
     step(dev ? "Starting the development server" : "Starting the server");
-    const { spawn } = await import("node:child_process");
     const args = [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)];
     if (config.HOSTNAME) args.push("-H", config.HOSTNAME);
     web = spawn(process.execPath, args, { stdio: "inherit", env });

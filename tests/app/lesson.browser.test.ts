@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { seriousViolations } from "./helpers/axe";
-import { hasChromium, launchBrowser } from "./helpers/browser";
+import { hasChromium, useBrowser } from "./helpers/browser";
 import { baseUrl } from "./helpers/http-client";
 
 describe.skipIf(!hasChromium)("reading a lesson in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   async function open(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: 900 }, colorScheme: options.dark ? "dark" : "light" });
+    const context = await browser().newContext({ viewport: { width: options.width ?? 1400, height: 900 }, colorScheme: options.dark ? "dark" : "light" });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}${path}`);
     return page;

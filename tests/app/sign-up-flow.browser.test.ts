@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { baseUrl, newLearner } from "./helpers/http-client";
-import { hasChromium, launchBrowser } from "./helpers/browser";
+import { hasChromium, useBrowser } from "./helpers/browser";
 
 describe.skipIf(!hasChromium)("in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await browser().newContext({ viewport: { width, height: 800 } });
     return context.newPage();
   }
 
