@@ -104,9 +104,9 @@ function zodProblems(file: string, error: z.ZodError, prefix = ""): ContentProbl
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 const QUIZ_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.quiz\.json$/;
 
-function readJson(file: string, problems: ContentProblem[], rel: string): unknown {
+function parseJson(text: string, problems: ContentProblem[], rel: string): unknown {
   try {
-    return JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
+    return JSON.parse(text);
   } catch (error) {
     problems.push({ file: rel, message: `not valid JSON (${(error as Error).message})` });
     return undefined;
@@ -122,7 +122,7 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
     problems.push({ file: rel("guide.json"), message: "missing: every guide needs a guide.json" });
     return;
   }
-  const manifest = guideManifestSchema.safeParse(readJson(manifestFile, problems, rel("guide.json")));
+  const manifest = guideManifestSchema.safeParse(parseJson(readFileSync(/*turbopackIgnore: true*/ manifestFile, "utf8"), problems, rel("guide.json")));
   if (!manifest.success) {
     problems.push(...zodProblems(rel("guide.json"), manifest.error));
     return;
@@ -184,7 +184,7 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
       continue;
     }
     const raw = readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, name), "utf8");
-    const parsed = quizFileSchema.safeParse(readJson(path.join(/*turbopackIgnore: true*/ dir, name), problems, rel(name)));
+    const parsed = quizFileSchema.safeParse(parseJson(raw, problems, rel(name)));
     if (!parsed.success) {
       problems.push(...zodProblems(rel(name), parsed.error));
       continue;

@@ -4,19 +4,24 @@
  * Returns plain objects; nothing here exposes quiz answers.
  */
 import "server-only";
-import { cache } from "react";
-import { checkContentRules } from "./check";
+import { env } from "@/lib/env.js";
 import type { SearchEntry } from "@/lib/search/match";
-import { ContentError, lessonKey, loadContent, type Content, type Guide, type Lesson, type LessonMeta } from "./load";
+import { checkAllContent } from "./check";
+import { ContentError, lessonKey, type Content, type Guide, type Lesson, type LessonMeta } from "./load";
 
 export type { Guide, Lesson, LessonMeta };
 
-const getContent = cache((): Content => {
-  const content = loadContent();
-  const problems = checkContentRules(content);
+let loaded: Content | undefined;
+
+// Memoised for the process, not per request (React's cache() would reload and re-parse every MDX
+// file for each of the ~20 pages a build prerenders). In development it reloads so edits show.
+function getContent(): Content {
+  if (loaded && env.NODE_ENV !== "development") return loaded;
+  const { content, problems } = checkAllContent();
   if (problems.length > 0) throw new ContentError(problems);
+  loaded = content;
   return content;
-});
+}
 
 /** Every guide, for the catalog. */
 export function listGuides(): Guide[] {
