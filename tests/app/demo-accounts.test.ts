@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../scripts/db/demo-accounts";
 import { signUpAt, startApp } from "../../scripts/lib/run-app";
+import { Client } from "./helpers/http-client";
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === "ADMIN")!;
 
 /** Signs in through next-auth's endpoints; returns the Set-Cookie lines of the credentials callback. */
 async function signInCookies(baseUrl: string, email: string, password: string): Promise<string[]> {
-  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
-  const cookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return res.headers.getSetCookie();
+  return (await new Client(undefined, baseUrl).signIn(email, password)).headers.getSetCookie();
 }
 
 async function demoAdminCanSignIn(baseUrl: string): Promise<boolean> {

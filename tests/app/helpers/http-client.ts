@@ -16,7 +16,11 @@ export function uniqueIp(): string {
 
 export class Client {
   readonly cookies = new Map<string, string>();
-  constructor(readonly ip: string = uniqueIp()) {}
+  /** `base`: another running app than the project's shared one. */
+  constructor(
+    readonly ip: string = uniqueIp(),
+    private readonly base?: string,
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -42,7 +46,7 @@ export class Client {
       headers.set("content-type", "application/json");
       body = JSON.stringify(init.json);
     }
-    const res = await fetch(`${baseUrl()}${path}`, { ...init, headers, body, redirect: "manual" });
+    const res = await fetch(`${this.base ?? baseUrl()}${path}`, { ...init, headers, body, redirect: "manual" });
     this.store(res);
     return res;
   }
