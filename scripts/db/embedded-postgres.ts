@@ -7,6 +7,7 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepBatchesTogether } from "./pglite-batches";
 
 export interface EmbeddedPostgresOptions {
   /** Data directory; omit for an in-memory database (tests, scratch diffs). */
@@ -26,13 +27,15 @@ export interface EmbeddedPostgres {
 /**
  * Starts PGlite behind a socket server. With the socket server's default of one connection, a
  * `pg` pool of more than one connection is dropped, so the limit is raised; PGlite still runs
- * one query at a time and keeps a transaction's statements together.
+ * one query at a time, and keepBatchesTogether makes it finish one connection's query (and
+ * transaction) before serving another's.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
   const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await db.waitReady;
   const server = new PGLiteSocketServer({ db, port: options.port ?? 0, host, maxConnections: 64 });
+  keepBatchesTogether(server, db);
   await server.start();
   const conn = server.getServerConn();
   const port = Number(conn.slice(conn.lastIndexOf(":") + 1));
