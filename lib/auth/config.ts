@@ -9,6 +9,7 @@ import { env } from "@/lib/env.js";
 import { buildProviders } from "@/lib/auth/providers";
 import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { useSecureCookies } from "@/lib/auth/cookies";
+import { adoptGuestRecord } from "@/lib/learners/identity";
 import { authenticate, findOrCreateOAuthUser } from "@/lib/users/authenticate";
 
 export const authOptions: NextAuthOptions = {
@@ -44,6 +45,10 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
+    // What this browser did as a guest (quiz attempts, ...) becomes the account's.
+    async signIn({ user }) {
+      await adoptGuestRecord(user.id);
+    },
     async signOut({ token }) {
       if (typeof token.sid === "string") await revokeSession(token.sid);
     },

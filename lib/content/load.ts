@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { parseLesson, type Heading, type LessonLink, type SectionText } from "./parse-lesson";
+import { DEFAULT_QUIZ_SETTINGS, type QuizSettings } from "@/lib/quizzes/scoring";
 import { guideManifestSchema, lessonFrontmatterSchema, quizFileSchema, SLUG, type Level, type QuizQuestion } from "./schemas";
 
 export const CONTENT_ROOT = path.join(process.cwd(), "content", "guides");
@@ -66,6 +67,8 @@ export interface QuizWithKey {
   file: string;
   /** Changes whenever any question changes. */
   version: string;
+  /** From the lesson's frontmatter `quiz:`, defaults filled in. */
+  settings: QuizSettings;
   questions: QuizQuestionWithKey[];
 }
 
@@ -129,6 +132,8 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
   }
 
   const lessons: Lesson[] = [];
+  // Kept apart from the lessons: LessonMeta goes to pages, quiz settings only to the quiz API.
+  const quizSettings = new Map<Lesson, QuizSettings & { declared: boolean }>();
   const quizFiles = new Map<string, string>();
   for (const name of readdirSync(/*turbopackIgnore: true*/ dir).sort()) {
     if (name === "guide.json") continue;
@@ -155,11 +160,12 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
     if (!manifest.data.phases.some((p) => p.order === front.data.phase)) {
       problems.push({ file: rel(name), message: `frontmatter.phase: guide.json has no phase ${front.data.phase}` });
     }
-    lessons.push({
+    const { quiz, ...frontmatter } = front.data;
+    const lesson: Lesson = {
       guide: slug,
       slug: lessonMatch[2]!,
       file: rel(name),
-      ...front.data,
+      ...frontmatter,
       tryIt: front.data.tryIt ?? [],
       version: contentHash(raw),
       questionCount: 0,
@@ -167,7 +173,9 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
       body: parsed.body,
       sections: parsed.sections,
       links: parsed.links,
-    });
+    };
+    lessons.push(lesson);
+    quizSettings.set(lesson, { ...DEFAULT_QUIZ_SETTINGS, ...quiz, declared: quiz !== undefined });
   }
 
   lessons.sort((a, b) => a.order - b.order);
@@ -197,7 +205,15 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
       return { ...q, id, version: contentHash(JSON.stringify([q.q, q.choices, q.answer, q.explain])) };
     });
     lesson.questionCount = questions.length;
-    content.quizzes.set(lessonKey(slug, lesson.slug), { guide: slug, lesson: lesson.slug, file: rel(name), version: contentHash(raw), questions });
+    const { declared: _declared, ...settings } = quizSettings.get(lesson)!;
+    // Settings are part of the version: an attempt's choice order depends on `shuffle`.
+    const version = contentHash(`${raw}\n${JSON.stringify(settings)}`);
+    content.quizzes.set(lessonKey(slug, lesson.slug), { guide: slug, lesson: lesson.slug, file: rel(name), version, settings, questions });
+  }
+  for (const [lesson, settings] of quizSettings) {
+    if (settings.declared && !content.quizzes.has(lessonKey(slug, lesson.slug))) {
+      problems.push({ file: lesson.file, message: "frontmatter.quiz: settings for a quiz, but there is no quiz file next to the lesson" });
+    }
   }
 
   const metas: LessonMeta[] = lessons.map(({ file: _f, body: _b, sections: _s, links: _l, ...meta }) => meta);

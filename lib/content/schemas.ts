@@ -3,6 +3,7 @@
  * (lib/content/load.ts) applies these and reports errors with the file and field.
  */
 import { z } from "zod";
+import { quizSettingsSchema } from "@/lib/quizzes/schemas";
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slugSchema = z.string().regex(SLUG, "must be lowercase words joined by hyphens");
@@ -44,6 +45,8 @@ export const lessonFrontmatterSchema = z
     updated: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
     minutes: z.number().int().min(1).max(120),
     tryIt: z.array(slugSchema).max(5).optional(),
+    /** How this lesson's quiz behaves (shuffle, reveal policy, pass mark); see docs/content-format.md. */
+    quiz: quizSettingsSchema.optional(),
   })
   .strict();
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;

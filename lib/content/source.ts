@@ -1,15 +1,16 @@
 /**
  * The one way pages read guide content. Loaded and fully checked once per process; any problem
  * (bad file, broken link, missing quiz) throws, so `next build` fails naming the file and field.
- * Returns plain objects; nothing here exposes quiz answers.
+ * Returns plain objects. Only `getQuizWithKey` returns quiz answers, for lib/quizzes (the server
+ * scores attempts); pages never call it.
  */
 import "server-only";
 import { env } from "@/lib/env.js";
 import type { SearchEntry } from "@/lib/search/match";
 import { checkAllContent } from "./check";
-import { ContentError, lessonKey, type Content, type Guide, type Lesson, type LessonMeta } from "./load";
+import { ContentError, lessonKey, type Content, type Guide, type Lesson, type LessonMeta, type QuizWithKey } from "./load";
 
-export type { Guide, Lesson, LessonMeta };
+export type { Guide, Lesson, LessonMeta, QuizWithKey };
 
 let loaded: Content | undefined;
 
@@ -34,6 +35,11 @@ export function getGuide(slug: string): Guide | undefined {
 
 export function getLesson(guide: string, lesson: string): Lesson | undefined {
   return getContent().lessons.get(lessonKey(guide, lesson));
+}
+
+/** A lesson's quiz including its answer key and explanations. Server-side scoring only. */
+export function getQuizWithKey(guide: string, lesson: string): QuizWithKey | undefined {
+  return getContent().quizzes.get(lessonKey(guide, lesson));
 }
 
 /** The lessons before and after `lesson` in its guide's reading order. */

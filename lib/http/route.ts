@@ -66,17 +66,45 @@ export function withRoute<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Reads a JSON body of at most `maxBytes` and validates it; 413/400 AppErrors otherwise. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = 16 * 1024): Promise<z.infer<S>> {
+/** The largest JSON body any route accepts unless it says otherwise. */
+export const MAX_JSON_BYTES = 16 * 1024;
+
+function tooLarge(maxBytes: number): AppError {
+  const message = `must be at most ${maxBytes} bytes`;
+  return new AppError("BAD_REQUEST", { userMessage: `The request body ${message}.`, fieldErrors: { _body: [message] } });
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`, refusing a larger one before parsing it: by its
+ * Content-Length when declared, else as soon as the streamed bytes pass the limit. 400 AppErrors
+ * (naming `_body`) for too large or not JSON.
+ */
+export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { userMessage: `The body must be at most ${maxBytes} bytes.` });
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { userMessage: `The body must be at most ${maxBytes} bytes.` });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", { userMessage: "The body must be valid JSON.", fieldErrors: { _body: ["not valid JSON"] } });
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
   }
-  return parseInput(schema, data);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new AppError("BAD_REQUEST", { userMessage: "The request body must be valid JSON.", fieldErrors: { _body: ["not valid JSON"] } });
+  }
+}
+
+/** Reads a JSON body (see readJsonBody) and validates it: 400 naming the field otherwise. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  return parseInput(schema, await readJsonBody(req, maxBytes));
 }

@@ -1,0 +1,156 @@
+/**
+ * Submitting a quiz attempt: validated, scored on the server, stored with every answer, and
+ * idempotent on the attemptKey (Stripe's idempotency-key rules: a replay gets the original
+ * response, a different body under the same key is refused).
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { QuizWithKey } from "@/lib/content/source";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { learnerKey, ownerOf, type Learner } from "@/lib/learners/identity";
+import { enforceRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { parseInput } from "@/lib/validation";
+import { ATTEMPT_KEY_PROBLEMS, checkAttemptKey } from "./attempt-key";
+import type { AttemptResult } from "./dto";
+import { quizIdOf } from "./queries";
+import { submitAttemptSchema } from "./schemas";
+import { mayReveal, scoreAttempt } from "./scoring";
+import { choiceOrders } from "./shuffle";
+
+/** Per learner: far above a person answering quizzes, far below a script. */
+export const QUIZ_SUBMIT_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 10 * 60 };
+/** Per IP, for guests only (a guest can drop its cookie and become a new learner). */
+export const QUIZ_SUBMIT_GUEST_IP_LIMIT: RateLimitRule = { limit: 300, windowSeconds: 10 * 60 };
+
+export interface SubmitOutcome {
+  result: AttemptResult;
+  /** True when this was a replay of an attempt already stored under the same attemptKey. */
+  replayed: boolean;
+}
+
+function badField(field: string, message: string): AppError {
+  return new AppError("BAD_REQUEST", { userMessage: `${field}: ${message}`, fieldErrors: { [field]: [message] } });
+}
+
+/**
+ * Scores and stores `input` (`{ attemptKey, answers }`, untrusted) as `learner`'s attempt at
+ * `quiz` (from requireQuiz). Throws 400 naming the field (bad body, answers of
+ * the wrong length or out of range, unknown/expired/foreign key), 422 (key already used with other
+ * answers or by someone else) and 429; stores nothing in any of those cases. Ten concurrent
+ * identical submissions store one attempt and all get its response.
+ */
+export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: unknown, options: { ip?: string; now?: number } = {}): Promise<SubmitOutcome> {
+  const now = options.now ?? Date.now();
+  const { guide, lesson } = quiz;
+  await enforceRateLimit(`quiz-submit:${learnerKey(learner)}`, QUIZ_SUBMIT_LIMIT);
+  if (learner.kind === "guest" && options.ip) await enforceRateLimit(`quiz-submit:ip:${options.ip}`, QUIZ_SUBMIT_GUEST_IP_LIMIT);
+
+  const { attemptKey, answers } = parseInput(submitAttemptSchema, input);
+  const quizId = quizIdOf(guide, lesson);
+  const key = checkAttemptKey(attemptKey, quizId, quiz.version, now);
+  if (!key.ok) throw badField("attemptKey", ATTEMPT_KEY_PROBLEMS[key.reason]);
+  if (answers.length !== quiz.questions.length) {
+    throw badField("answers", `must hold ${quiz.questions.length} answers, one per question (got ${answers.length})`);
+  }
+  const outOfRange = answers.findIndex((a, i) => a >= quiz.questions[i]!.choices.length);
+  if (outOfRange >= 0) {
+    throw badField(`answers.${outOfRange}`, `must be a choice index from 0 to ${quiz.questions[outOfRange]!.choices.length - 1}`);
+  }
+
+  const existing = await findByNonce(key.claims.nonce);
+  if (existing) return replay(existing, learner, answers);
+
+  const orders = choiceOrders(key.claims.seed, quiz.questions.map((q) => q.choices.length), quiz.settings.shuffle);
+  const scored = scoreAttempt(quiz.questions, orders, answers, quiz.settings.passAt);
+  const owner = ownerOf(learner);
+  const passedBefore =
+    quiz.settings.reveal === "after-pass" && !scored.passed
+      ? (await db.quizAttempt.count({ where: { ...whereOwner(learner), guide, lesson, passed: true } })) > 0
+      : false;
+  const revealed = mayReveal(quiz.settings.reveal, scored.passed, passedBefore);
+  const attemptId = randomUUID();
+  const submittedAt = new Date(now);
+  const result: AttemptResult = {
+    attemptId,
+    score: scored.score,
+    total: scored.total,
+    passed: scored.passed,
+    revealed,
+    submittedAt: submittedAt.toISOString(),
+    results: scored.outcomes.map((o) => ({
+      questionId: o.questionId,
+      correct: o.correct,
+      chosen: o.chosen,
+      ...(revealed ? { correctChoice: o.correctChoice, explain: o.explain } : {}),
+    })),
+  };
+
+  try {
+    // One statement tree, one transaction: the attempt and all its answers, or nothing.
+    await db.quizAttempt.create({
+      data: {
+        id: attemptId,
+        nonce: key.claims.nonce,
+        ...owner,
+        guide,
+        lesson,
+        quizVersion: quiz.version,
+        seed: key.claims.seed,
+        choiceOrder: orders,
+        submitted: answers,
+        score: scored.score,
+        total: scored.total,
+        passed: scored.passed,
+        response: result as unknown as object,
+        startedAt: new Date(key.claims.issuedAt * 1000),
+        submittedAt,
+        answers: {
+          create: scored.outcomes.map((o, position) => ({
+            position,
+            questionId: o.questionId,
+            questionVersion: o.questionVersion,
+            chosen: o.chosenCanonical,
+            displayed: o.chosen,
+            correct: o.correct,
+          })),
+        },
+      },
+    });
+  } catch (error) {
+    // A concurrent submission with the same key committed first: answer as a replay of it.
+    if ((error as { code?: string }).code === "P2002") {
+      const winner = await findByNonce(key.claims.nonce);
+      if (winner) return replay(winner, learner, answers);
+    }
+    throw error;
+  }
+  return { result, replayed: false };
+}
+
+function whereOwner(learner: Learner) {
+  return learner.kind === "user" ? { userId: learner.userId } : { guestId: learner.guestId };
+}
+
+function findByNonce(nonce: string) {
+  return db.quizAttempt.findUnique({ where: { nonce }, select: { userId: true, guestId: true, submitted: true, response: true } });
+}
+
+function replay(
+  stored: { userId: string | null; guestId: string | null; submitted: number[]; response: unknown },
+  learner: Learner,
+  answers: number[],
+): SubmitOutcome {
+  const sameOwner = learner.kind === "user" ? stored.userId === learner.userId : stored.guestId === learner.guestId;
+  if (!sameOwner) {
+    throw new AppError("UNPROCESSABLE", { userMessage: "attemptKey: has already been used; load the quiz again", fieldErrors: { attemptKey: ["has already been used"] } });
+  }
+  const sameAnswers = stored.submitted.length === answers.length && stored.submitted.every((a, i) => a === answers[i]);
+  if (!sameAnswers) {
+    throw new AppError("UNPROCESSABLE", {
+      userMessage: "attemptKey: was already submitted with different answers; start a new attempt to answer again",
+      fieldErrors: { attemptKey: ["was already submitted with different answers"] },
+    });
+  }
+  return { result: stored.response as AttemptResult, replayed: true };
+}
