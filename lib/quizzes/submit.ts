@@ -25,6 +25,8 @@ export const QUIZ_SUBMIT_GUEST_IP_LIMIT: RateLimitRule = { limit: 300, windowSec
 
 export interface SubmitOutcome {
   result: AttemptResult;
+  /** The response body, exactly as first sent (a replay gets the same bytes). */
+  body: string;
   /** True when this was a replay of an attempt already stored under the same attemptKey. */
   replayed: boolean;
 }
@@ -86,6 +88,7 @@ export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: 
     })),
   };
 
+  const body = JSON.stringify(result);
   try {
     // One statement tree, one transaction: the attempt and all its answers, or nothing.
     await db.quizAttempt.create({
@@ -102,7 +105,7 @@ export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: 
         score: scored.score,
         total: scored.total,
         passed: scored.passed,
-        response: result as unknown as object,
+        response: body,
         startedAt: new Date(key.claims.issuedAt * 1000),
         submittedAt,
         answers: {
@@ -125,7 +128,7 @@ export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: 
     }
     throw error;
   }
-  return { result, replayed: false };
+  return { result, body, replayed: false };
 }
 
 function whereOwner(learner: Learner) {
@@ -137,7 +140,7 @@ function findByNonce(nonce: string) {
 }
 
 function replay(
-  stored: { userId: string | null; guestId: string | null; submitted: number[]; response: unknown },
+  stored: { userId: string | null; guestId: string | null; submitted: number[]; response: string },
   learner: Learner,
   answers: number[],
 ): SubmitOutcome {
@@ -152,5 +155,5 @@ function replay(
       fieldErrors: { attemptKey: ["was already submitted with different answers"] },
     });
   }
-  return { result: stored.response as AttemptResult, replayed: true };
+  return { result: JSON.parse(stored.response) as AttemptResult, body: stored.response, replayed: true };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Quiz } from "@/app/_components/quiz/quiz";
 import { GuideSidebar } from "@/app/_components/lesson/guide-sidebar";
 import { ReadingProgress } from "@/app/_components/lesson/reading-progress";
 import { TableOfContents } from "@/app/_components/lesson/table-of-contents";
@@ -59,7 +60,10 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <h2 id="quiz-heading" className="text-2xl font-semibold">
             Check your understanding <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">{`— ${plural(lesson.questionCount, "question")}`}</span>
           </h2>
-          <div data-quiz-mount data-guide={guide.slug} data-lesson={lesson.slug} />
+          {lesson.questionCount > 0 && <Quiz guide={guide.slug} lesson={lesson.slug} questionCount={lesson.questionCount} />}
+          <noscript>
+            <p className="mt-4 text-sm">The quiz needs JavaScript: it is checked on our server so the answers stay secret until you submit.</p>
+          </noscript>
         </section>
 
         <nav aria-label="Lesson navigation" className="mt-12 flex flex-wrap items-center gap-x-2 gap-y-1 border-t border-zinc-200 pt-6 dark:border-zinc-800">

@@ -14,9 +14,12 @@ export const POST = withRoute<Context>(async (req, { params }) => {
   const quiz = requireQuiz(guide, lesson);
   const body = await readJsonBody(req);
   const { learner, remember } = await learnerForWrite();
-  const { result, replayed } = await submitAttempt(learner, quiz, body, { ip: clientIp(req.headers) });
+  const outcome = await submitAttempt(learner, quiz, body, { ip: clientIp(req.headers) });
   await remember();
-  return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) } });
+  return new Response(outcome.body, {
+    status: 201,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...(outcome.replayed ? { "Idempotent-Replayed": "true" } : {}) },
+  });
 });
 
 // GET …/quiz/attempts – the caller's own attempts at this quiz, newest first.

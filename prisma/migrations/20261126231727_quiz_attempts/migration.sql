@@ -13,7 +13,7 @@ CREATE TABLE "quiz_attempts" (
     "score" INTEGER NOT NULL,
     "total" INTEGER NOT NULL,
     "passed" BOOLEAN NOT NULL,
-    "response" JSONB NOT NULL,
+    "response" TEXT NOT NULL,
     "started_at" TIMESTAMPTZ(3) NOT NULL,
     "submitted_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
