@@ -37,6 +37,15 @@ describe("content validation", () => {
     expect(messages({})).toEqual([]);
   });
 
+  it("should fill in quiz settings from the frontmatter, with defaults, and version the quiz by them", () => {
+    const plain = checkAllContent(tree({})).content.quizzes.get("g/first")!;
+    expect(plain.settings).toEqual({ shuffle: true, reveal: "after-submit", passAt: 2 / 3 });
+    const set = checkAllContent(tree({ "01-first.mdx": lesson({ quiz: { shuffle: false, reveal: "never", passAt: 1 } }) })).content.quizzes.get("g/first")!;
+    expect(set.settings).toEqual({ shuffle: false, reveal: "never", passAt: 1 });
+    expect(set.version).not.toBe(plain.version);
+    expect(set.questions.map((q) => q.version)).toEqual(plain.questions.map((q) => q.version));
+  });
+
   it.each([
     ["a bad level", { "guide.json": GUIDE.replace("beginner", "expert") }, "content/guides/g/guide.json: level:"],
     ["a missing title", { "01-first.mdx": lesson({ title: undefined }).replace('title: undefined\n', "") }, "01-first.mdx: frontmatter.title:"],
@@ -64,6 +73,14 @@ describe("content validation", () => {
     ["too few questions", { "01-first.quiz.json": JSON.stringify(JSON.parse(QUIZ).slice(0, 2)) }, "has 2 question(s); lessons need at least 3"],
     ["a missing quiz", { "01-first.quiz.json": "", "02-second.mdx": lesson({ order: 2, title: "Second" }) }, "02-second.mdx: has no quiz file"],
     ["a stray file", { "notes.txt": "hello" }, "notes.txt: unexpected file"],
+    ["an unknown reveal policy", { "01-first.mdx": lesson({ quiz: { reveal: "sometimes" } }) }, "01-first.mdx: frontmatter.quiz.reveal:"],
+    ["a pass mark above 1", { "01-first.mdx": lesson({ quiz: { passAt: 1.5 } }) }, "01-first.mdx: frontmatter.quiz.passAt: must be at most 1"],
+    ["an unknown quiz setting", { "01-first.mdx": lesson({ quiz: { timer: 30 } }) }, "01-first.mdx: frontmatter.quiz:"],
+    [
+      "quiz settings without a quiz",
+      { "02-second.mdx": lesson({ order: 2, title: "Second", quiz: { shuffle: false } }) },
+      "02-second.mdx: frontmatter.quiz: settings for a quiz, but there is no quiz file",
+    ],
   ])("should report %s, naming the file and field", (_what, files, expected) => {
     const found = messages(files);
     expect(found.join("\n")).toContain(expected);
