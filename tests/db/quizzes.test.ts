@@ -11,6 +11,7 @@ import { listAttempts, requireQuiz, startAttempt } from "@/lib/quizzes/queries";
 import { DEFAULT_QUIZ_SETTINGS, type QuizSettings } from "@/lib/quizzes/scoring";
 import { choiceOrders, toDisplayed } from "@/lib/quizzes/shuffle";
 import { submitAttempt } from "@/lib/quizzes/submit";
+import { rejection } from "./helpers/errors";
 import { createActor } from "./helpers/users";
 
 let lessonCounter = 0;
@@ -40,14 +41,6 @@ async function userLearner(): Promise<Learner> {
   return { kind: "user", userId: (await createActor()).id };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const attemptRows = (quiz: QuizWithKey) => db.quizAttempt.count({ where: { guide: quiz.guide, lesson: quiz.lesson } });
 

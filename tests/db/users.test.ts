@@ -1,22 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db, getPrisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, loadSessionUser, revokeSession } from "@/lib/auth/sessions";
 import { authenticate } from "@/lib/users/authenticate";
 import { listUsers } from "@/lib/users/queries";
 import { signUp } from "@/lib/users/sign-up";
 import { updateUser } from "@/lib/users/update-user";
+import { rejection } from "./helpers/errors";
 import { createActor, FIXTURE_PASSWORD, uniqueEmail } from "./helpers/users";
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("getPrisma", () => {
   it("should return one client per process", () => {
