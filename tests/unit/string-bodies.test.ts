@@ -20,6 +20,7 @@ beforeAll(async () => {
     if (req.url === "/large") res.end(LARGE);
     else if (req.url === "/small") res.end(SMALL);
     else if (req.url === "/latin1") res.end(LATIN1, "latin1");
+    else if (req.url?.startsWith("/many/")) res.end(`${req.url} `.repeat(3000));
     else if (req.url === "/callback") res.end(LARGE, () => endCalls.push(["callback"]));
     else res.end(Buffer.from(LARGE));
   });
@@ -42,6 +43,18 @@ describe("sendStringBodiesAsBuffers", () => {
     const latin1 = Buffer.from(await (await fetch(`${base}/latin1`)).arrayBuffer());
     expect(latin1.equals(Buffer.from(LATIN1, "latin1"))).toBe(true);
     expect(latin1.length).toBe(LATIN1.length); // one byte per character, not UTF-8's two
+  });
+
+  it("keeps sending the right bytes for many different large bodies (past the reuse cache's bounds) and repeats", async () => {
+    for (const round of [0, 1]) {
+      for (let i = 0; i < 80; i++) {
+        const path = `/many/${i}`;
+        const text = await (await fetch(`${base}${path}`)).text();
+        expect(text, `round ${round}, body ${i}`).toBe(`${path} `.repeat(3000));
+      }
+    }
+    const again = Buffer.from(await (await fetch(`${base}/large`)).arrayBuffer());
+    expect(again.equals(Buffer.from(LARGE, "utf8"))).toBe(true);
   });
 
   it("still calls the callback given to end()", async () => {
