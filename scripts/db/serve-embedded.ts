@@ -20,7 +20,12 @@ async function main() {
     await db.stop();
     process.exit(0);
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  // Ctrl+C in a terminal signals the whole process group at once. Under `npm start` (stdin is
+  // a pipe from the parent) the parent stops the web server first and then sends SIGTERM here, so
+  // the database must not close under requests still being answered.
+  process.on("SIGINT", () => {
+    if (process.stdin.isTTY) void shutdown("SIGINT");
+  });
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   // When the parent dies without signalling us (SIGKILL), its end of our stdin closes.
   process.stdin.on("end", () => void shutdown("parent exited"));

@@ -73,6 +73,13 @@ describe.runIf(onPglite)("embedded PostgreSQL with concurrent connections", () =
     expect((await pool.query("SELECT n FROM counters WHERE id = 1")).rows[0]).toEqual({ n: 40 });
   });
 
+  it("keeps serving after a SIGINT meant for its whole process group: its parent stops it, after the web server", async () => {
+    server.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.exitCode).toBeNull();
+    expect((await pool.query("SELECT 1 AS one")).rows[0]).toEqual({ one: 1 });
+  });
+
   it("goes on serving others when a connection drops in the middle of its work", async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
