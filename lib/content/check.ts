@@ -3,6 +3,7 @@
  * and every lesson ends with a quiz of at least three questions.
  */
 import "server-only";
+import path from "node:path";
 import { collectContent, lessonKey, type Content, type ContentProblem } from "./load";
 
 export const MIN_QUIZ_QUESTIONS = 3;
@@ -41,7 +42,7 @@ export function checkContentRules(content: Content): ContentProblem[] {
       if (problem) problems.push({ file: lesson.file, message: `line ${link.line}: link ${link.url}: ${problem}` });
     }
     const quiz = content.quizzes.get(lessonKey(lesson.guide, lesson.slug));
-    if (!quiz) problems.push({ file: lesson.file, message: `has no quiz file (${String(lesson.order).padStart(2, "0")}-${lesson.slug}.quiz.json)` });
+    if (!quiz) problems.push({ file: lesson.file, message: `has no quiz file (${path.posix.basename(lesson.file, ".mdx")}.quiz.json)` });
     else if (quiz.questions.length < MIN_QUIZ_QUESTIONS) problems.push({ file: quiz.file, message: `has ${quiz.questions.length} question(s); lessons need at least ${MIN_QUIZ_QUESTIONS}` });
   }
   return problems;

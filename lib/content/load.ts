@@ -6,11 +6,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-// Content is read at build time only (every page that uses it is prerendered), so the fs calls
-// below carry turbopackIgnore: tracing them would copy the whole project into the server output.
+// Pages read content at build time (they are prerendered); at run time only the quiz API does,
+// once per process, from the project directory `next start` runs in. The fs calls carry
+// turbopackIgnore: tracing them would copy the whole project into the server output.
 import path from "node:path";
 import type { z } from "zod";
 import { parseLesson, type Heading, type LessonLink, type SectionText } from "./parse-lesson";
+import type { QuizSettingsInput } from "@/lib/quizzes/schemas";
 import { DEFAULT_QUIZ_SETTINGS, type QuizSettings } from "@/lib/quizzes/scoring";
 import { guideManifestSchema, lessonFrontmatterSchema, quizFileSchema, SLUG, type Level, type QuizQuestion } from "./schemas";
 
@@ -132,8 +134,9 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
   }
 
   const lessons: Lesson[] = [];
-  // Kept apart from the lessons: LessonMeta goes to pages, quiz settings only to the quiz API.
-  const quizSettings = new Map<Lesson, QuizSettings & { declared: boolean }>();
+  // By file stem (NN-slug), which pairs a lesson with its quiz file. The quiz settings are kept
+  // apart from the lesson: LessonMeta goes to pages, quiz settings only to the quiz API.
+  const lessonFiles = new Map<string, { lesson: Lesson; quiz: QuizSettingsInput | undefined } | null>();
   const quizFiles = new Map<string, string>();
   for (const name of readdirSync(/*turbopackIgnore: true*/ dir).sort()) {
     if (name === "guide.json") continue;
@@ -147,6 +150,8 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
       problems.push({ file: rel(name), message: "unexpected file: lessons are NN-slug.mdx, quizzes NN-slug.quiz.json" });
       continue;
     }
+    const stem = name.slice(0, -".mdx".length);
+    lessonFiles.set(stem, null);
     const raw = readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, name), "utf8");
     const parsed = parseLesson(raw);
     problems.push(...parsed.problems.map((message) => ({ file: rel(name), message })));
@@ -175,7 +180,7 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
       links: parsed.links,
     };
     lessons.push(lesson);
-    quizSettings.set(lesson, { ...DEFAULT_QUIZ_SETTINGS, ...quiz, declared: quiz !== undefined });
+    lessonFiles.set(stem, { lesson, quiz });
   }
 
   lessons.sort((a, b) => a.order - b.order);
@@ -186,11 +191,11 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
   });
 
   for (const [stem, name] of quizFiles) {
-    const lesson = lessons.find((l) => `${String(l.order).padStart(2, "0")}-${l.slug}` === stem);
-    if (!lesson) {
-      problems.push({ file: rel(name), message: "no lesson with the same NN-slug" });
-      continue;
-    }
+    const entry = lessonFiles.get(stem);
+    if (entry === undefined) problems.push({ file: rel(name), message: "no lesson with the same NN-slug" });
+    // entry null: the lesson file is there but invalid, and its own problems say why.
+    if (!entry) continue;
+    const { lesson } = entry;
     const raw = readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, name), "utf8");
     const parsed = quizFileSchema.safeParse(parseJson(raw, problems, rel(name)));
     if (!parsed.success) {
@@ -205,14 +210,14 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
       return { ...q, id, version: contentHash(JSON.stringify([q.q, q.choices, q.answer, q.explain])) };
     });
     lesson.questionCount = questions.length;
-    const { declared: _declared, ...settings } = quizSettings.get(lesson)!;
+    const settings: QuizSettings = { ...DEFAULT_QUIZ_SETTINGS, ...entry.quiz };
     // Settings are part of the version: an attempt's choice order depends on `shuffle`.
     const version = contentHash(`${raw}\n${JSON.stringify(settings)}`);
     content.quizzes.set(lessonKey(slug, lesson.slug), { guide: slug, lesson: lesson.slug, file: rel(name), version, settings, questions });
   }
-  for (const [lesson, settings] of quizSettings) {
-    if (settings.declared && !content.quizzes.has(lessonKey(slug, lesson.slug))) {
-      problems.push({ file: lesson.file, message: "frontmatter.quiz: settings for a quiz, but there is no quiz file next to the lesson" });
+  for (const [stem, entry] of lessonFiles) {
+    if (entry?.quiz && !quizFiles.has(stem)) {
+      problems.push({ file: entry.lesson.file, message: "frontmatter.quiz: settings for a quiz, but there is no quiz file next to the lesson" });
     }
   }
 
@@ -239,11 +244,4 @@ export function collectContent(root = CONTENT_ROOT): { content: Content; problem
   }
   content.guides.sort((a, b) => a.title.localeCompare(b.title));
   return { content, problems };
-}
-
-/** Loads everything under `root`; throws a ContentError listing every problem. */
-export function loadContent(root = CONTENT_ROOT): Content {
-  const { content, problems } = collectContent(root);
-  if (problems.length > 0) throw new ContentError(problems);
-  return content;
 }

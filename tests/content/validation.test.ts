@@ -37,6 +37,16 @@ describe("content validation", () => {
     expect(messages({})).toEqual([]);
   });
 
+  it("should pair a quiz with its lesson by file name, and say nothing false about an invalid lesson's quiz", () => {
+    const found = messages({ "01-first.mdx": lesson({ order: 2 }) });
+    expect(found.join("\n")).toContain("frontmatter.order: is 2 but the file name says 1");
+    expect(found.join("\n")).not.toContain("no lesson with the same NN-slug");
+    expect(found.join("\n")).not.toContain("has no quiz file");
+    const invalid = messages({ "01-first.mdx": lesson({ minutes: 0 }) });
+    expect(invalid.join("\n")).toContain("frontmatter.minutes");
+    expect(invalid.join("\n")).not.toContain("no lesson with the same NN-slug");
+  });
+
   it("should fill in quiz settings from the frontmatter, with defaults, and version the quiz by them", () => {
     const plain = checkAllContent(tree({})).content.quizzes.get("g/first")!;
     expect(plain.settings).toEqual({ shuffle: true, reveal: "after-submit", passAt: 2 / 3 });
