@@ -40,6 +40,11 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
+/** Whether `error` is Prisma's unique-constraint violation (P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;

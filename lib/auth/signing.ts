@@ -7,12 +7,16 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env.js";
 
-export type SigningPurpose = "guest-id" | "quiz-attempt";
+type SigningPurpose = "guest-id" | "quiz-attempt";
+
+const keys = new Map<SigningPurpose, Buffer>();
 
 function keyFor(purpose: SigningPurpose): Buffer {
   // `npm start`/`npm run dev` always provide the secret; without it nothing signed can be trusted.
   if (!env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is not set: start the app with `npm start` or set it");
-  return createHmac("sha256", env.NEXTAUTH_SECRET).update(`signing-key:${purpose}`).digest();
+  let key = keys.get(purpose);
+  if (!key) keys.set(purpose, (key = createHmac("sha256", env.NEXTAUTH_SECRET).update(`signing-key:${purpose}`).digest()));
+  return key;
 }
 
 /** `payload.signature`, both base64url. */

@@ -67,7 +67,7 @@ export function withRoute<C>(handler: Handler<C>): Handler<C> {
 }
 
 /** The largest JSON body any route accepts unless it says otherwise. */
-export const MAX_JSON_BYTES = 16 * 1024;
+const MAX_JSON_BYTES = 16 * 1024;
 
 function tooLarge(maxBytes: number): AppError {
   const message = `must be at most ${maxBytes} bytes`;

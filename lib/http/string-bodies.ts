@@ -18,7 +18,7 @@ const PATCHED = Symbol.for("course-platform.string-bodies");
  * and ~2,150 req/s with the same bytes as a Buffer (bench/lesson-page.ts measures the effect on
  * `next start`). The bytes on the wire are identical; only the encoding step moves. Next hands
  * over the same string object for every hit on a cached page, so the encoded Buffer is kept
- * (64 bodies, 16 MiB at most, oldest dropped first) and a hit costs a map lookup, not an encoding.
+ * (64 bodies, 16 MiB at most counting the strings, oldest dropped first) and a hit costs a map lookup, not an encoding.
  *
  * Guarantees: idempotent (patching twice is a no-op); bodies with a non-UTF-8 encoding argument,
  * Buffers and short strings are passed through untouched; callbacks keep their position; the
@@ -35,12 +35,13 @@ export function sendStringBodiesAsBuffers(): void {
     if (hit) return hit;
     const buffer = Buffer.from(body, "utf8");
     encoded.set(body, buffer);
-    cachedBytes += buffer.length;
+    // The key string is held too: count it (at least a byte per character) with the Buffer.
+    cachedBytes += buffer.length + body.length;
     // Oldest first (Map keeps insertion order) until back within both bounds.
     for (const [key, value] of encoded) {
       if (encoded.size <= CACHE_ENTRIES && cachedBytes <= CACHE_BYTES) break;
       encoded.delete(key);
-      cachedBytes -= value.length;
+      cachedBytes -= value.length + key.length;
     }
     return buffer;
   };

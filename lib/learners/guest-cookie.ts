@@ -4,7 +4,6 @@
  * reader cannot claim someone else's guest id by editing the cookie.
  */
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { useSecureCookies } from "@/lib/auth/cookies";
 import { sign, verify } from "@/lib/auth/signing";
 
@@ -12,10 +11,6 @@ import { sign, verify } from "@/lib/auth/signing";
 export const GUEST_COOKIE = `${useSecureCookies ? "__Host-" : ""}guest`;
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function newGuestId(): string {
-  return randomUUID();
-}
 
 /** The cookie value for `guestId`. */
 export function guestCookieValue(guestId: string): string {

@@ -3,12 +3,16 @@
  * route and action that reads or writes a learner's own record.
  */
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
-import { GUEST_COOKIE, guestCookieOptions, guestCookieValue, guestIdFromCookie, newGuestId } from "./guest-cookie";
+import { GUEST_COOKIE, guestCookieOptions, guestCookieValue, guestIdFromCookie } from "./guest-cookie";
 import { mergeGuestIntoUser } from "./merge";
 
-export type Learner = { kind: "user"; userId: string } | { kind: "guest"; guestId: string };
+export type Learner =
+  | { kind: "user"; userId: string }
+  /** `fresh`: minted for this request (the browser sent no guest cookie). */
+  | { kind: "guest"; guestId: string; fresh?: true };
 
 /** The owner columns of a learner's rows (exactly one of them set). */
 export function ownerOf(learner: Learner): { userId: string; guestId: null } | { userId: null; guestId: string } {
@@ -21,35 +25,30 @@ export function learnerKey(learner: Learner): string {
 }
 
 /**
- * The learner of this request, or null for a first-time anonymous reader. For route handlers and
- * server actions only (it may rewrite cookies): a signed-in user who still carries a guest cookie
- * gets the guest's record merged first, so nothing done before signing in is lost, whichever way
- * they signed in.
+ * The learner of this request: the signed-in user, else the guest of a valid guest cookie, else
+ * null (a first-time anonymous reader). Reads only; a guest's record moves to the account at
+ * sign-in (adoptGuestRecord).
  */
 export async function currentLearner(): Promise<Learner | null> {
-  const jar = await cookies();
-  const guestId = guestIdFromCookie(jar.get(GUEST_COOKIE)?.value);
   const user = await getCurrentUser();
-  if (user) {
-    if (guestId) await mergeGuestIntoUser(guestId, user.id);
-    if (jar.has(GUEST_COOKIE)) forgetGuest(jar);
-    return { kind: "user", userId: user.id };
-  }
+  if (user) return { kind: "user", userId: user.id };
+  const guestId = guestIdFromCookie((await cookies()).get(GUEST_COOKIE)?.value);
   return guestId ? { kind: "guest", guestId } : null;
 }
 
 /**
- * The learner to record a write under: the current one, or a new guest. Call `remember()` once
- * the write has succeeded, so a failed request never hands out an identity.
+ * The learner to record a write under: the current one, or a fresh guest. Call `remember()` once
+ * the write has succeeded, so a failed request never hands out an identity; pass the guest id the
+ * write ended up under when it differs (a replay of a fresh guest's earlier attempt).
  */
-export async function learnerForWrite(): Promise<{ learner: Learner; remember: () => Promise<void> }> {
+export async function learnerForWrite(): Promise<{ learner: Learner; remember: (guestId?: string) => Promise<void> }> {
   const existing = await currentLearner();
   if (existing) return { learner: existing, remember: async () => {} };
-  const guestId = newGuestId();
+  const guestId = randomUUID();
   return {
-    learner: { kind: "guest", guestId },
-    remember: async () => {
-      (await cookies()).set(GUEST_COOKIE, guestCookieValue(guestId), guestCookieOptions);
+    learner: { kind: "guest", guestId, fresh: true },
+    remember: async (owner = guestId) => {
+      (await cookies()).set(GUEST_COOKIE, guestCookieValue(owner), guestCookieOptions);
     },
   };
 }

@@ -6,12 +6,16 @@
  */
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
+import { z } from "zod";
 import { sign, verify } from "@/lib/auth/signing";
 
 /** How long a learner may keep a quiz open before submitting. */
 export const ATTEMPT_KEY_TTL_SECONDS = 24 * 60 * 60;
 
-export interface AttemptKeyClaims {
+// What a key's payload holds, in order (an array keeps the key short).
+const claimsTuple = z.tuple([z.string(), z.string(), z.number().int(), z.string(), z.number()]);
+
+interface AttemptKeyClaims {
   quizId: string;
   version: string;
   seed: number;
@@ -25,7 +29,7 @@ export function issueAttemptKey(quizId: string, version: string, now = Date.now(
   return { key: sign("quiz-attempt", JSON.stringify([claims.quizId, claims.version, claims.seed, claims.nonce, claims.issuedAt])), claims };
 }
 
-export type AttemptKeyCheck =
+type AttemptKeyCheck =
   | { ok: true; claims: AttemptKeyClaims }
   | { ok: false; reason: "invalid" | "other-quiz" | "expired" | "quiz-changed" };
 
@@ -33,17 +37,14 @@ export type AttemptKeyCheck =
 export function checkAttemptKey(key: string, quizId: string, currentVersion: string, now = Date.now()): AttemptKeyCheck {
   const payload = verify("quiz-attempt", key);
   if (payload === null) return { ok: false, reason: "invalid" };
-  let parts: unknown;
+  let parsed;
   try {
-    parts = JSON.parse(payload);
+    parsed = claimsTuple.safeParse(JSON.parse(payload));
   } catch {
     return { ok: false, reason: "invalid" };
   }
-  if (!Array.isArray(parts) || parts.length !== 5) return { ok: false, reason: "invalid" };
-  const [q, version, seed, nonce, issuedAt] = parts as [unknown, unknown, unknown, unknown, unknown];
-  if (typeof q !== "string" || typeof version !== "string" || typeof seed !== "number" || typeof nonce !== "string" || typeof issuedAt !== "number") {
-    return { ok: false, reason: "invalid" };
-  }
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const [q, version, seed, nonce, issuedAt] = parsed.data;
   if (q !== quizId) return { ok: false, reason: "other-quiz" };
   if (now / 1000 - issuedAt > ATTEMPT_KEY_TTL_SECONDS) return { ok: false, reason: "expired" };
   if (version !== currentVersion) return { ok: false, reason: "quiz-changed" };
@@ -53,6 +54,6 @@ export function checkAttemptKey(key: string, quizId: string, currentVersion: str
 export const ATTEMPT_KEY_PROBLEMS: Record<Exclude<AttemptKeyCheck, { ok: true }>["reason"], string> = {
   invalid: "is not a key this server issued; load the quiz again",
   "other-quiz": "belongs to another quiz; load this quiz again",
-  expired: "has expired (quizzes must be submitted within 24 hours of loading); load the quiz again",
+  expired: `has expired (quizzes must be submitted within ${ATTEMPT_KEY_TTL_SECONDS / 3600} hours of loading); load the quiz again`,
   "quiz-changed": "is for an older version of this quiz, which has since been edited; load the quiz again",
 };

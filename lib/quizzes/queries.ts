@@ -3,6 +3,7 @@
  * attempts. Server-only; returns plain objects.
  */
 import "server-only";
+import { lessonKey } from "@/lib/content/load";
 import { getQuizWithKey, type QuizWithKey } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -11,8 +12,6 @@ import { ATTEMPT_KEY_TTL_SECONDS, issueAttemptKey } from "./attempt-key";
 import type { AttemptSummary, QuizForAttempt } from "./dto";
 import { passMark } from "./scoring";
 import { applyOrder, choiceOrders } from "./shuffle";
-
-export const quizIdOf = (guide: string, lesson: string) => `${guide}/${lesson}`;
 
 /** The quiz with its answer key, or a 404 AppError naming what is missing. */
 export function requireQuiz(guide: string, lesson: string): QuizWithKey {
@@ -28,7 +27,7 @@ export function requireQuiz(guide: string, lesson: string): QuizWithKey {
  */
 export function startAttempt(guide: string, lesson: string, now = Date.now()): QuizForAttempt {
   const quiz = requireQuiz(guide, lesson);
-  const quizId = quizIdOf(guide, lesson);
+  const quizId = lessonKey(guide, lesson);
   const { key, claims } = issueAttemptKey(quizId, quiz.version, now);
   const orders = choiceOrders(claims.seed, quiz.questions.map((q) => q.choices.length), quiz.settings.shuffle);
   return {
@@ -44,16 +43,15 @@ export function startAttempt(guide: string, lesson: string, now = Date.now()): Q
 
 /** The learner's own attempts, newest first (at most 500), optionally for one guide or lesson. */
 export async function listAttempts(learner: Learner, filter: { guide?: string; lesson?: string } = {}): Promise<AttemptSummary[]> {
-  const owner = ownerOf(learner);
   const rows = await db.quizAttempt.findMany({
-    where: { ...(owner.userId ? { userId: owner.userId } : { guestId: owner.guestId }), guide: filter.guide, lesson: filter.lesson },
+    where: { ...ownerOf(learner), guide: filter.guide, lesson: filter.lesson },
     orderBy: { submittedAt: "desc" },
     take: 500,
     select: { id: true, guide: true, lesson: true, quizVersion: true, score: true, total: true, passed: true, submittedAt: true },
   });
   return rows.map((r) => ({
     attemptId: r.id,
-    quizId: quizIdOf(r.guide, r.lesson),
+    quizId: lessonKey(r.guide, r.lesson),
     guide: r.guide,
     lesson: r.lesson,
     version: r.quizVersion,

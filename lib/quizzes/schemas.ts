@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 
-export const REVEAL_POLICIES = ["after-submit", "after-pass", "never"] as const;
+const REVEAL_POLICIES = ["after-submit", "after-pass", "never"] as const;
 export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
 
 /** Frontmatter `quiz:`: every field optional, defaults in DEFAULT_QUIZ_SETTINGS. */
@@ -31,7 +31,6 @@ export const submitAttemptSchema = z.object({
     })
     .max(100, "has too many answers"),
 });
-export type SubmitAttemptInput = z.infer<typeof submitAttemptSchema>;
 
 /** GET /api/me/attempts?guide=&lesson= */
 export const attemptFilterSchema = z.object({

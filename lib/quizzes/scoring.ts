@@ -23,7 +23,7 @@ export interface ScorableQuestion {
   explain: string;
 }
 
-export interface QuestionOutcome {
+interface QuestionOutcome {
   questionId: string;
   questionVersion: string;
   /** Displayed index the learner chose (what their screen showed). */
@@ -36,7 +36,7 @@ export interface QuestionOutcome {
   explain: string;
 }
 
-export interface ScoredAttempt {
+interface ScoredAttempt {
   score: number;
   total: number;
   passed: boolean;

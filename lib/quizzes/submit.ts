@@ -5,30 +5,32 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { lessonKey } from "@/lib/content/load";
 import type { QuizWithKey } from "@/lib/content/source";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { learnerKey, ownerOf, type Learner } from "@/lib/learners/identity";
 import { enforceRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { ATTEMPT_KEY_PROBLEMS, checkAttemptKey } from "./attempt-key";
 import type { AttemptResult } from "./dto";
-import { quizIdOf } from "./queries";
 import { submitAttemptSchema } from "./schemas";
 import { mayReveal, scoreAttempt } from "./scoring";
 import { choiceOrders } from "./shuffle";
 
 /** Per learner: far above a person answering quizzes, far below a script. */
-export const QUIZ_SUBMIT_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 10 * 60 };
+const QUIZ_SUBMIT_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 10 * 60 };
 /** Per IP, for guests only (a guest can drop its cookie and become a new learner). */
-export const QUIZ_SUBMIT_GUEST_IP_LIMIT: RateLimitRule = { limit: 300, windowSeconds: 10 * 60 };
+const QUIZ_SUBMIT_GUEST_IP_LIMIT: RateLimitRule = { limit: 300, windowSeconds: 10 * 60 };
 
-export interface SubmitOutcome {
+interface SubmitOutcome {
   result: AttemptResult;
   /** The response body, exactly as first sent (a replay gets the same bytes). */
   body: string;
   /** True when this was a replay of an attempt already stored under the same attemptKey. */
   replayed: boolean;
+  /** The guest the attempt belongs to, when a fresh guest replayed it (its cookie never arrived). */
+  ownerGuestId?: string;
 }
 
 function badField(field: string, message: string): AppError {
@@ -49,8 +51,7 @@ export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: 
   if (learner.kind === "guest" && options.ip) await enforceRateLimit(`quiz-submit:ip:${options.ip}`, QUIZ_SUBMIT_GUEST_IP_LIMIT);
 
   const { attemptKey, answers } = parseInput(submitAttemptSchema, input);
-  const quizId = quizIdOf(guide, lesson);
-  const key = checkAttemptKey(attemptKey, quizId, quiz.version, now);
+  const key = checkAttemptKey(attemptKey, lessonKey(guide, lesson), quiz.version, now);
   if (!key.ok) throw badField("attemptKey", ATTEMPT_KEY_PROBLEMS[key.reason]);
   if (answers.length !== quiz.questions.length) {
     throw badField("answers", `must hold ${quiz.questions.length} answers, one per question (got ${answers.length})`);
@@ -60,15 +61,12 @@ export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: 
     throw badField(`answers.${outOfRange}`, `must be a choice index from 0 to ${quiz.questions[outOfRange]!.choices.length - 1}`);
   }
 
-  const existing = await findByNonce(key.claims.nonce);
-  if (existing) return replay(existing, learner, answers);
-
   const orders = choiceOrders(key.claims.seed, quiz.questions.map((q) => q.choices.length), quiz.settings.shuffle);
   const scored = scoreAttempt(quiz.questions, orders, answers, quiz.settings.passAt);
   const owner = ownerOf(learner);
   const passedBefore =
     quiz.settings.reveal === "after-pass" && !scored.passed
-      ? (await db.quizAttempt.count({ where: { ...whereOwner(learner), guide, lesson, passed: true } })) > 0
+      ? (await db.quizAttempt.findFirst({ where: { ...owner, guide, lesson, passed: true }, select: { id: true } })) !== null
       : false;
   const revealed = mayReveal(quiz.settings.reveal, scored.passed, passedBefore);
   const attemptId = randomUUID();
@@ -121,18 +119,15 @@ export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: 
       },
     });
   } catch (error) {
-    // A concurrent submission with the same key committed first: answer as a replay of it.
-    if ((error as { code?: string }).code === "P2002") {
+    // The key was used before (a replay, or a concurrent submission that committed first): answer
+    // as a replay of the stored attempt.
+    if (isUniqueViolation(error)) {
       const winner = await findByNonce(key.claims.nonce);
       if (winner) return replay(winner, learner, answers);
     }
     throw error;
   }
   return { result, body, replayed: false };
-}
-
-function whereOwner(learner: Learner) {
-  return learner.kind === "user" ? { userId: learner.userId } : { guestId: learner.guestId };
 }
 
 function findByNonce(nonce: string) {
@@ -144,8 +139,11 @@ function replay(
   learner: Learner,
   answers: number[],
 ): SubmitOutcome {
-  const sameOwner = learner.kind === "user" ? stored.userId === learner.userId : stored.guestId === learner.guestId;
-  if (!sameOwner) {
+  const owner = ownerOf(learner);
+  // A fresh guest (no cookie) holding the key replays a guest's attempt: the first response, and
+  // the cookie in it, was lost on the way. The key is a secret only that browser was given.
+  const lostCookie = learner.kind === "guest" && learner.fresh === true && stored.guestId !== null;
+  if (!lostCookie && (stored.userId !== owner.userId || stored.guestId !== owner.guestId)) {
     throw new AppError("UNPROCESSABLE", { userMessage: "attemptKey: has already been used; load the quiz again", fieldErrors: { attemptKey: ["has already been used"] } });
   }
   const sameAnswers = stored.submitted.length === answers.length && stored.submitted.every((a, i) => a === answers[i]);
@@ -155,5 +153,5 @@ function replay(
       fieldErrors: { attemptKey: ["was already submitted with different answers"] },
     });
   }
-  return { result: JSON.parse(stored.response) as AttemptResult, body: stored.response, replayed: true };
+  return { result: JSON.parse(stored.response) as AttemptResult, body: stored.response, replayed: true, ...(lostCookie ? { ownerGuestId: stored.guestId! } : {}) };
 }

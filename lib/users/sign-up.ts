@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/users/schemas";
 import { parseInput } from "@/lib/validation";
@@ -24,7 +24,7 @@ export async function signUp(input: unknown): Promise<NewUser> {
       select: { id: true, email: true, name: true },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", {
         userMessage: "An account with this e-mail already exists. Sign in instead.",
         fieldErrors: { email: ["An account with this e-mail already exists."] },

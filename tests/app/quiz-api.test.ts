@@ -107,6 +107,19 @@ describe("POST attempts", () => {
     expect(await myAttempts(client)).toHaveLength(1);
   });
 
+  it("lets a browser whose first response was lost replay it: same body, and the guest cookie of the stored attempt", async () => {
+    const first = new Client();
+    const quiz = await loadQuiz(first, GUIDE, LESSON);
+    const json = { attemptKey: quiz.attemptKey, answers: answersFor(quiz, quizFile(GUIDE, LESSON)) };
+    const original = await first.request(attemptsPath, { method: "POST", json });
+    const lost = new Client(first.ip); // same browser, but the cookie of the first response never arrived
+    const retried = await lost.request(attemptsPath, { method: "POST", json });
+    expect(retried.status).toBe(201);
+    expect(await retried.text()).toBe(await original.text());
+    expect(lost.cookies.get("guest")).toBe(first.cookies.get("guest"));
+    expect(await myAttempts(lost)).toHaveLength(1);
+  });
+
   it.each([
     ["answers", "wrong number of answers", (a: number[]) => ({ answers: a.slice(0, 2) })],
     ["answers.1", "index out of range", (a: number[]) => ({ answers: [a[0], 4, a[2]] })],

@@ -97,6 +97,21 @@ describe("submitAttempt", () => {
     expect(await attemptRows(quiz)).toBe(1);
   });
 
+  it("gives a fresh guest (whose first response and cookie were lost) the stored attempt and its owner", async () => {
+    const quiz = fixtureQuiz();
+    const body = keyFor(quiz, [0, 1, 2]);
+    const first = await submitAttempt({ kind: "guest", guestId: randomUUID(), fresh: true }, quiz, body);
+    const retry = await submitAttempt({ kind: "guest", guestId: randomUUID(), fresh: true }, quiz, body);
+    const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: first.result.attemptId } });
+    expect(retry).toMatchObject({ replayed: true, body: first.body, ownerGuestId: row.guestId });
+    expect(await attemptRows(quiz)).toBe(1);
+    // A signed-in user's attempt is never handed to a cookieless client.
+    const userQuiz = fixtureQuiz();
+    const userBody = keyFor(userQuiz, [0, 1, 2]);
+    await submitAttempt(await userLearner(), userQuiz, userBody);
+    expect((await rejection(submitAttempt({ kind: "guest", guestId: randomUUID(), fresh: true }, userQuiz, userBody))).status).toBe(422);
+  });
+
   it("stores exactly one attempt for ten concurrent identical submissions, and answers them all alike", async () => {
     const quiz = fixtureQuiz();
     const learner = await userLearner();

@@ -3,7 +3,7 @@
  */
 import type { AttemptResult, AttemptSummary, QuizForAttempt } from "@/lib/quizzes/dto";
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; retryAfter?: number };
+type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; retryAfter?: number };
 
 async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
   let res: Response;

@@ -33,6 +33,9 @@ export function Quiz({ guide, lesson, questionCount }: { guide: string; lesson: 
     async (carry?: { quiz: QuizForAttempt; answers: (number | null)[] }) => {
       const loaded = await fetchQuiz(guide, lesson);
       if (!loaded.ok) {
+        // Back to the error state, not to an old result above re-enabled choices.
+        setQuiz(null);
+        setResult(null);
         setStatus("failed");
         setMessage(loaded.message);
         return false;
@@ -41,10 +44,10 @@ export function Quiz({ guide, lesson, questionCount }: { guide: string; lesson: 
       setQuiz(next);
       setAnswers(
         next.questions.map((q) => {
-          const before = carry?.quiz.questions.find((old) => old.id === q.id);
-          const picked = carry?.answers[carry.quiz.questions.indexOf(before!)];
-          if (!before || picked == null) return null;
-          const at = q.choices.indexOf(before.choices[picked]!);
+          const i = carry ? carry.quiz.questions.findIndex((old) => old.id === q.id) : -1;
+          const picked = i >= 0 ? carry!.answers[i] : null;
+          if (picked == null) return null;
+          const at = q.choices.indexOf(carry!.quiz.questions[i]!.choices[picked]!);
           return at >= 0 ? at : null;
         }),
       );
@@ -87,10 +90,12 @@ export function Quiz({ guide, lesson, questionCount }: { guide: string; lesson: 
     setMessage(null);
     const sent = await submitAnswers(guide, lesson, quiz.attemptKey, answers as number[]);
     if (sent.ok) {
+      const { attemptId, score, total, passed, submittedAt } = sent.data;
       setResult(sent.data);
       setStatus("done");
       focusAfterRender.current = "summary";
-      void refreshAttempts();
+      // A replay returns an attempt already listed.
+      setAttempts((listed) => (listed.some((a) => a.attemptId === attemptId) ? listed : [{ attemptId, quizId: quiz.quizId, guide, lesson, version: quiz.version, score, total, passed, submittedAt }, ...listed]));
       return;
     }
     if (sent.status === 400 && sent.fieldErrors?.attemptKey) {

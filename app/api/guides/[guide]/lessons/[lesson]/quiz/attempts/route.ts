@@ -15,7 +15,7 @@ export const POST = withRoute<Context>(async (req, { params }) => {
   const body = await readJsonBody(req);
   const { learner, remember } = await learnerForWrite();
   const outcome = await submitAttempt(learner, quiz, body, { ip: clientIp(req.headers) });
-  await remember();
+  await remember(outcome.ownerGuestId);
   return new Response(outcome.body, {
     status: 201,
     headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...(outcome.replayed ? { "Idempotent-Replayed": "true" } : {}) },
