@@ -80,6 +80,24 @@ describe.runIf(onPglite)("embedded PostgreSQL with concurrent connections", () =
     expect((await pool.query("SELECT 1 AS one")).rows[0]).toEqual({ one: 1 });
   });
 
+  it("rolls back, like PostgreSQL, what a connection executed but never synced before it vanished", async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    client.on("error", () => {}); // it answers messages pg did not send through a query: expected
+    // Parse/Bind/Execute sent, Sync never: the UPDATE runs inside an implicit transaction.
+    const connection = (client as unknown as { connection: { parse: (q: object) => void; bind: (b: object) => void; execute: (e: object) => void; flush: () => void; stream: { destroy: () => void } } }).connection;
+    connection.parse({ text: "UPDATE counters SET n = n + 1000 WHERE id = 1", types: [] });
+    connection.bind({ values: [] });
+    connection.execute({ rows: 0 });
+    connection.flush();
+    await new Promise((r) => setTimeout(r, 300));
+    connection.stream.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    // Other connections' Syncs must not commit it, and nobody is left waiting for the dead one.
+    const rows = await Promise.all([1, 2, 3].map(() => pool.query<{ n: number }>("SELECT n FROM counters WHERE id = $1", [1])));
+    expect(rows.map((r) => r.rows[0])).toEqual([{ n: 40 }, { n: 40 }, { n: 40 }]);
+  });
+
   it("goes on serving others when a connection drops in the middle of its work", async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
