@@ -5,6 +5,7 @@
  * scores attempts); pages never call it.
  */
 import "server-only";
+import { cache } from "react";
 import { env } from "@/lib/env.js";
 import type { SearchEntry } from "@/lib/search/match";
 import { checkAllContent } from "./check";
@@ -17,12 +18,18 @@ let loaded: Content | undefined;
 // Memoised for the process, not per request (React's cache() would reload and re-parse every MDX
 // file for each of the ~20 pages a build prerenders). In development it reloads so edits show.
 function getContent(): Content {
-  if (loaded && env.NODE_ENV !== "development") return loaded;
+  if (env.NODE_ENV === "development") return loadForRequest();
+  return (loaded ??= load());
+}
+
+function load(): Content {
   const { content, problems } = checkAllContent();
   if (problems.length > 0) throw new ContentError(problems);
-  loaded = content;
   return content;
 }
+
+// In development: fresh on every request, so edits show, but once per request, not per call.
+const loadForRequest = cache(load);
 
 /** Every guide, for the catalog. */
 export function listGuides(): Guide[] {

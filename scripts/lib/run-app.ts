@@ -3,7 +3,7 @@
  * seed, production build when needed, `next start`) on a free port and a fresh data directory.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,11 @@ export interface RunningApp {
   dataDir: string;
   logFile: string;
   child: ChildProcess;
-  stop: () => Promise<number | null>;
+  /**
+   * Stops the app; resolves with its exit code. A data directory startApp made itself is deleted
+   * unless `keepData` (to start again on the same data).
+   */
+  stop: (options?: { keepData?: boolean }) => Promise<number | null>;
 }
 
 export function freePort(): Promise<number> {
@@ -69,9 +73,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     dataDir,
     logFile,
     child,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) child.kill("SIGTERM");
-      return exited;
+      const code = await exited;
+      if (!options.dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+      return code;
     },
   };
 }

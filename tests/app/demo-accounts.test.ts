@@ -1,9 +1,7 @@
+import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "../../scripts/db/demo-accounts";
 import { signUpAt, startApp } from "../../scripts/lib/run-app";
-import { Client } from "./helpers/http-client";
-
-const admin = DEMO_ACCOUNTS.find((a) => a.role === "ADMIN")!;
+import { Client, DEMO_ADMIN as admin } from "./helpers/http-client";
 
 /** Signs in through next-auth's endpoints; returns the Set-Cookie lines of the credentials callback. */
 async function signInCookies(baseUrl: string, email: string, password: string): Promise<string[]> {
@@ -19,12 +17,13 @@ describe("demo accounts in production", () => {
   it("should refuse to start while demo accounts accept their published passwords", async () => {
     const dev = await startApp();
     expect(await demoAdminCanSignIn(dev.baseUrl)).toBe(true);
-    await dev.stop();
+    await dev.stop({ keepData: true });
     await expect(startApp({ dataDir: dev.dataDir, env: { NODE_ENV: "production" }, timeoutMs: 120_000 })).rejects.toThrow(
       /Refusing to run in production: the demo accounts .*admin@example\.com/,
     );
     const allowed = await startApp({ dataDir: dev.dataDir, env: { NODE_ENV: "production", SEED_DEMO: "1" } });
     await allowed.stop();
+    rmSync(dev.dataDir, { recursive: true, force: true });
   }, 240_000);
 
   it("should not create demo accounts on a fresh production database, and use Secure cookies over HTTPS", async () => {

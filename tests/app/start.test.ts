@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { signUpAt, startApp } from "../../scripts/lib/run-app";
@@ -21,7 +21,7 @@ describe("npm start", () => {
     const email = `restart-${Date.now()}@example.org`;
     const signUp = await signUpAt(first.baseUrl, { name: "Restart", email, password: "survives restarts" });
     expect(signUp.status).toBe(201);
-    expect(await first.stop()).toBe(0);
+    expect(await first.stop({ keepData: true })).toBe(0);
 
     const second = await startApp({ dataDir: first.dataDir });
     try {
@@ -29,6 +29,7 @@ describe("npm start", () => {
       expect(again.status).toBe(409);
     } finally {
       await second.stop();
+      rmSync(first.dataDir, { recursive: true, force: true });
     }
   }, 180_000);
 

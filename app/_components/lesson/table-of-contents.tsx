@@ -1,15 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-export interface TocItem {
-  id: string;
-  text: string;
-  depth: 2 | 3;
-}
+import type { Heading } from "@/lib/content/parse-lesson";
 
 /** "On this page": sticky on wide screens, highlighting the section being read. */
-export function TableOfContents({ items }: { items: TocItem[] }) {
+export function TableOfContents({ items }: { items: Heading[] }) {
   const [active, setActive] = useState<string | null>(null);
 
   useEffect(() => {

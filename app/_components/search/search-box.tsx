@@ -15,6 +15,7 @@ export function SearchBox() {
   const [failed, setFailed] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const loading = useRef(false);
   const listId = useId();
 
   useEffect(() => {
@@ -31,19 +32,21 @@ export function SearchBox() {
   }, []);
 
   function load() {
-    if (index || failed) return;
+    // One request, however many keystrokes arrive while it is on its way.
+    if (index || failed || loading.current) return;
+    loading.current = true;
     fetch("/search-index.json")
       .then(async (res) => setIndex((await res.json()) as SearchEntry[]))
       .catch(() => setFailed(true));
   }
 
-  const results = useMemo(() => (index && query.trim().length >= 2 ? searchEntries(index, query, 8) : []), [index, query]);
   const open = query.trim().length >= 2;
+  const results = useMemo(() => (index && open ? searchEntries(index, query, 8) : []), [index, query, open]);
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown") {
       event.preventDefault();
-      setActive((a) => Math.min(a + 1, results.length - 1));
+      setActive((a) => Math.max(0, Math.min(a + 1, results.length - 1)));
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
       setActive((a) => Math.max(a - 1, 0));

@@ -31,7 +31,6 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   if (!guide || !lesson) notFound();
   const { previous, next } = getNeighbours(guideSlug, lessonSlug);
   const body = await renderLessonBody(lesson.body);
-  const toc = lesson.headings.map(({ id, text, depth }) => ({ id, text, depth }));
 
   return (
     <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-10 xl:grid-cols-[14rem_minmax(0,1fr)_13rem]">
@@ -96,7 +95,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         </section>
       </article>
       <aside className="hidden xl:block">
-        <TableOfContents items={toc} />
+        <TableOfContents items={lesson.headings} />
       </aside>
     </div>
   );
