@@ -5,6 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { learnerKey, type Learner } from "@/lib/learners/identity";
 
 export interface RateLimitRule {
   limit: number;
@@ -40,6 +41,22 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.
 export async function enforceRateLimit(key: string, rule: RateLimitRule): Promise<void> {
   const result = await hitRateLimit(key, rule);
   if (!result.allowed) throw new AppError("RATE_LIMITED", { retryAfter: result.retryAfter });
+}
+
+/**
+ * The usual pair of limits for a learner's writes: `perLearner` on the learner's own key, and for
+ * guests also `perGuestIp` on the client IP, because a reader without cookies is a new guest on
+ * every request.
+ */
+export async function enforceLearnerRateLimit(
+  action: string,
+  learner: Learner,
+  ip: string | undefined,
+  perLearner: RateLimitRule,
+  perGuestIp: RateLimitRule,
+): Promise<void> {
+  await enforceRateLimit(`${action}:${learnerKey(learner)}`, perLearner);
+  if (learner.kind === "guest" && ip) await enforceRateLimit(`${action}:ip:${ip}`, perGuestIp);
 }
 
 export const SIGN_IN_LIMITS = {

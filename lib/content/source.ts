@@ -7,6 +7,7 @@
 import "server-only";
 import { cache } from "react";
 import { env } from "@/lib/env.js";
+import { AppError } from "@/lib/errors";
 import type { SearchEntry } from "@/lib/search/match";
 import { checkAllContent } from "./check";
 import { ContentError, lessonKey, type Content, type Guide, type Lesson, type LessonMeta, type QuizWithKey } from "./load";
@@ -42,6 +43,13 @@ export function getGuide(slug: string): Guide | undefined {
 
 export function getLesson(guide: string, lesson: string): Lesson | undefined {
   return getContent().lessons.get(lessonKey(guide, lesson));
+}
+
+/** The lesson, or a 404 AppError naming it (for route handlers and the functions they call). */
+export function requireLesson(guide: string, lesson: string): Lesson {
+  const found = getLesson(guide, lesson);
+  if (!found) throw new AppError("NOT_FOUND", { userMessage: `There is no lesson "${lesson}" in guide "${guide}".` });
+  return found;
 }
 
 /** A lesson's quiz including its answer key and explanations. Server-side scoring only. */

@@ -13,7 +13,8 @@ export interface ErrorBody {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]>; requestId?: string };
 }
 
-function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+/** A JSON response that no cache may keep (every API answer is about the caller). */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 

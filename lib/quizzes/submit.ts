@@ -9,8 +9,8 @@ import { lessonKey } from "@/lib/content/load";
 import type { QuizWithKey } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { learnerKey, ownerOf, type Learner } from "@/lib/learners/identity";
-import { enforceRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { enforceLearnerRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { ATTEMPT_KEY_PROBLEMS, checkAttemptKey } from "./attempt-key";
 import type { AttemptResult } from "./dto";
@@ -47,8 +47,7 @@ function badField(field: string, message: string): AppError {
 export async function submitAttempt(learner: Learner, quiz: QuizWithKey, input: unknown, options: { ip?: string; now?: number } = {}): Promise<SubmitOutcome> {
   const now = options.now ?? Date.now();
   const { guide, lesson } = quiz;
-  await enforceRateLimit(`quiz-submit:${learnerKey(learner)}`, QUIZ_SUBMIT_LIMIT);
-  if (learner.kind === "guest" && options.ip) await enforceRateLimit(`quiz-submit:ip:${options.ip}`, QUIZ_SUBMIT_GUEST_IP_LIMIT);
+  await enforceLearnerRateLimit("quiz-submit", learner, options.ip, QUIZ_SUBMIT_LIMIT, QUIZ_SUBMIT_GUEST_IP_LIMIT);
 
   const { attemptKey, answers } = parseInput(submitAttemptSchema, input);
   const key = checkAttemptKey(attemptKey, lessonKey(guide, lesson), quiz.version, now);

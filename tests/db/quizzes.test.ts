@@ -5,13 +5,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Learner } from "@/lib/learners/identity";
 import { mergeGuestIntoUser } from "@/lib/learners/merge";
-import { issueAttemptKey } from "@/lib/quizzes/attempt-key";
 import type { AttemptResult } from "@/lib/quizzes/dto";
 import { listAttempts, requireQuiz, startAttempt } from "@/lib/quizzes/queries";
 import { DEFAULT_QUIZ_SETTINGS, type QuizSettings } from "@/lib/quizzes/scoring";
-import { choiceOrders, toDisplayed } from "@/lib/quizzes/shuffle";
 import { submitAttempt } from "@/lib/quizzes/submit";
 import { rejection } from "./helpers/errors";
+import { keyFor } from "./helpers/quiz-keys";
 import { createActor } from "./helpers/users";
 
 let lessonCounter = 0;
@@ -29,12 +28,6 @@ function fixtureQuiz(settings: Partial<QuizSettings> = {}): QuizWithKey {
   };
 }
 
-/** A key for `quiz` and the displayed indexes that pick `canonical` choices in its order. */
-function keyFor(quiz: QuizWithKey, canonical: number[]): { attemptKey: string; answers: number[] } {
-  const { key, claims } = issueAttemptKey(`${quiz.guide}/${quiz.lesson}`, quiz.version);
-  const orders = choiceOrders(claims.seed, quiz.questions.map((q) => q.choices.length), quiz.settings.shuffle);
-  return { attemptKey: key, answers: canonical.map((c, i) => toDisplayed(orders[i]!, c)) };
-}
 
 const guest = (): Learner => ({ kind: "guest", guestId: randomUUID() });
 async function userLearner(): Promise<Learner> {

@@ -1,0 +1,42 @@
+/**
+ * Casting or changing a vote: one INSERT … ON CONFLICT per vote, so there is never a second row
+ * for the same reader and page, and concurrent or replayed votes end as one row.
+ */
+import "server-only";
+import { requireLesson } from "@/lib/content/source";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { enforceLearnerRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { parseInput } from "@/lib/validation";
+import type { OwnRating } from "./dto";
+import { getOwnRating } from "./queries";
+import { ratingInputSchema } from "./schemas";
+
+/** Enough to change one's mind a few times on every page read in a sitting. */
+const RATING_LIMIT: RateLimitRule = { limit: 60, windowSeconds: 10 * 60 };
+const RATING_GUEST_IP_LIMIT: RateLimitRule = { limit: 300, windowSeconds: 10 * 60 };
+
+/**
+ * Stores `input` (`{ helpful, reason?, comment? }`, validated: 400 naming the field) as the
+ * learner's vote on the lesson, replacing any earlier one, with the lesson's current content
+ * version. 404 for an unknown lesson, 429 over the rate limit. Returns the vote as stored.
+ */
+export async function rateLesson(learner: Learner, guide: string, lesson: string, input: unknown, options: { ip?: string } = {}): Promise<OwnRating> {
+  const meta = requireLesson(guide, lesson);
+  const vote = parseInput(ratingInputSchema, input);
+  await enforceLearnerRateLimit("rating", learner, options.ip, RATING_LIMIT, RATING_GUEST_IP_LIMIT);
+  const { userId, guestId } = ownerOf(learner);
+  const target = learner.kind === "user" ? Prisma.sql`(user_id, guide, lesson)` : Prisma.sql`(guest_id, guide, lesson)`;
+  // updated_at only moves when the vote changes, so a replay leaves the row as it was.
+  await db.$executeRaw`
+    INSERT INTO page_ratings AS r (id, user_id, guest_id, guide, lesson, helpful, reason, comment, content_version)
+    VALUES (gen_random_uuid(), ${userId}::uuid, ${guestId}::uuid, ${guide}, ${lesson}, ${vote.helpful}, ${vote.reason ?? null}, ${vote.comment ?? null}, ${meta.version})
+    ON CONFLICT ${target} DO UPDATE SET
+      helpful = EXCLUDED.helpful, reason = EXCLUDED.reason, comment = EXCLUDED.comment,
+      content_version = EXCLUDED.content_version, updated_at = now()
+    WHERE (r.helpful, r.reason, r.comment, r.content_version) IS DISTINCT FROM (EXCLUDED.helpful, EXCLUDED.reason, EXCLUDED.comment, EXCLUDED.content_version)`;
+  const stored = await getOwnRating(learner, guide, lesson);
+  if (!stored) throw new Error("the vote just written is missing");
+  return stored;
+}
