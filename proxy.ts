@@ -16,5 +16,6 @@ export function proxy(req: NextRequest) {
 
 // Must be a literal: Next reads it at build time.
 export const config = {
-  matcher: ["/me", "/me/:path*", "/admin", "/admin/:path*", "/instructor", "/instructor/:path*"],
+  // Not /me: guests have a progress page too.
+  matcher: ["/admin", "/admin/:path*", "/instructor", "/instructor/:path*"],
 };

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ContinueLink } from "@/app/_components/progress/continue-link";
+import { GuideProgressBar } from "@/app/_components/progress/guide-progress";
 import { listGuides } from "@/lib/content/source";
 import { formatMinutes, plural } from "@/lib/utils/format";
 
@@ -20,6 +22,7 @@ export default function HomePage() {
             Create a free account
           </Link>
         </div>
+        <ContinueLink />
       </section>
       <section id="guides" aria-labelledby="guides-heading" className="space-y-4">
         <h2 id="guides-heading" className="text-2xl font-semibold">
@@ -37,6 +40,7 @@ export default function HomePage() {
               <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
                 {plural(guide.lessons.length, "lesson")} · {formatMinutes(guide.minutes)}
               </p>
+              <GuideProgressBar guide={guide.slug} compact />
             </li>
           ))}
         </ul>

@@ -23,8 +23,9 @@ export interface LessonProgress {
   lastVisitedAt: string | null;
   /** When the learner first reached the end of the lesson body. */
   readAt: string | null;
-  /** Heading id of the last section the learner was in. */
+  /** Heading id and text of the last section the learner was in. */
   section: string | null;
+  sectionTitle: string | null;
   quiz: QuizProgress;
   /** Try-it goals reached, in the order they were reached. */
   tryItGoals: string[];
@@ -44,6 +45,7 @@ export interface ContinuePoint {
   lesson: string;
   title: string;
   section: string | null;
+  sectionTitle: string | null;
   href: string;
   /** "resume": the last visited unfinished lesson; "next": the first unfinished one after all visited ones were finished. */
   kind: "resume" | "next";

@@ -56,6 +56,7 @@ export function lessonProgress(meta: LessonMeta, record: ProgressRecord | undefi
     lastVisitedAt: iso(record?.lastVisitedAt),
     readAt: iso(record?.readAt),
     section: record?.section ?? null,
+    sectionTitle: meta.headings.find((h) => h.id === record?.section)?.text ?? null,
     quiz: quizProgress,
     tryItGoals: goals,
     completed: read && (!quizProgress.required || quizProgress.passed),
@@ -70,7 +71,8 @@ export function lessonProgress(meta: LessonMeta, record: ProgressRecord | undefi
 export function continuePoint(guide: Guide, lessons: LessonProgress[]): ContinuePoint | null {
   const link = (p: LessonProgress, kind: ContinuePoint["kind"]): ContinuePoint => {
     const section = kind === "resume" ? p.section : null;
-    return { lesson: p.lesson, title: p.title, section, href: `/guides/${guide.slug}/${p.lesson}${section ? `#${section}` : ""}`, kind };
+    const sectionTitle = kind === "resume" ? p.sectionTitle : null;
+    return { lesson: p.lesson, title: p.title, section, sectionTitle, href: `/guides/${guide.slug}/${p.lesson}${section ? `#${section}` : ""}`, kind };
   };
   if (!lessons.some((p) => p.lastVisitedAt || p.quiz.attempts > 0)) return null;
   const unfinishedVisited = lessons

@@ -14,3 +14,8 @@ export function formatMinutes(minutes: number): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+
+/** An ISO instant as "Nov 27, 2026" in UTC (server-rendered pages have no reader time zone). */
+export function formatInstantDay(iso: string): string {
+  return formatDay(iso.slice(0, 10));
+}

@@ -107,9 +107,9 @@ describe("sessions", () => {
   });
 
   it("should redirect a page that needs a user to sign-in and back", async () => {
-    const res = await new Client().request("/me");
+    const res = await new Client().request("/admin/users");
     expect([302, 303, 307]).toContain(res.status);
-    expect(res.headers.get("location")).toContain("/sign-in?callbackUrl=%2Fme");
+    expect(res.headers.get("location")).toContain("/sign-in?callbackUrl=%2Fadmin%2Fusers");
   });
 
   it("should not trust a forged middleware-subrequest header", async () => {

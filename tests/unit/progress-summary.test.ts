@@ -14,7 +14,7 @@ const meta = (slug: string, phase: number, questionCount = 3): LessonMeta => ({
   tryIt: [],
   version: "v",
   questionCount,
-  headings: [],
+  headings: [{ depth: 2, id: "why", text: "Why it matters" }],
 });
 const lessons = [meta("a", 1), meta("b", 1, 0), meta("c", 2)];
 const guide: Guide = {
@@ -90,12 +90,12 @@ describe("continue where you left off", () => {
 
   it("goes to the most recently visited unfinished lesson, at its last section", () => {
     const p = progressOf([rec("a", { lastVisitedAt: t(5), section: "why" }), rec("c", { lastVisitedAt: t(3), section: "how" })]);
-    expect(continuePoint(guide, p)).toEqual({ lesson: "a", title: "A", section: "why", href: "/guides/g/a#why", kind: "resume" });
+    expect(continuePoint(guide, p)).toEqual({ lesson: "a", title: "A", section: "why", sectionTitle: "Why it matters", href: "/guides/g/a#why", kind: "resume" });
   });
 
   it("skips finished lessons, and offers the next unfinished one once every visited lesson is done", () => {
     const p = progressOf([rec("a", { lastVisitedAt: t(5), readAt: t(5) }), rec("b", { readAt: t(1), section: "x" })], [quiz("a", true)]);
-    expect(continuePoint(guide, p)).toEqual({ lesson: "c", title: "C", section: null, href: "/guides/g/c", kind: "next" });
+    expect(continuePoint(guide, p)).toEqual({ lesson: "c", title: "C", section: null, sectionTitle: null, href: "/guides/g/c", kind: "next" });
   });
 
   it("is null before the guide is started and after it is finished", () => {

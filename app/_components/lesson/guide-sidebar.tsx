@@ -1,7 +1,11 @@
 import Link from "next/link";
 import type { Guide } from "@/lib/content/source";
+import { LessonMark } from "../progress/lesson-mark";
 
-/** The guide's phases and lessons on wide screens; the current lesson is marked for screen readers too. */
+/**
+ * The guide's phases and lessons on wide screens; the current lesson is marked for screen readers
+ * too, and each lesson gets the reader's check mark once their progress loads.
+ */
 export function GuideSidebar({ guide, current }: { guide: Guide; current?: string }) {
   const list = (
     <nav aria-label={`${guide.title} lessons`}>
@@ -24,6 +28,7 @@ export function GuideSidebar({ guide, current }: { guide: Guide; current?: strin
                     className="sidebar-link"
                   >
                     {lesson.title}
+                    <LessonMark guide={guide.slug} lesson={lesson.slug} />
                   </Link>
                 </li>
               ))}

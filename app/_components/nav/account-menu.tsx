@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
+import { forgetPendingProgress } from "../progress/progress-queue";
 
 interface Me {
   name: string;
@@ -57,7 +58,14 @@ export function AccountMenu() {
       <Link href="/me" className={linkClass} data-testid="account-link">
         {me.name}
       </Link>
-      <button type="button" onClick={() => void signOut({ callbackUrl: "/" })} className={linkClass}>
+      <button
+        type="button"
+        onClick={() => {
+          forgetPendingProgress();
+          void signOut({ callbackUrl: "/" });
+        }}
+        className={linkClass}
+      >
         Sign out
       </button>
     </>

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AttemptResult, AttemptSummary, QuizForAttempt } from "@/lib/quizzes/dto";
+import { refreshMyProgress } from "../progress/progress-store";
 import { AttemptHistory } from "./attempt-history";
 import { fetchAttempts, fetchQuiz, submitAnswers } from "./quiz-api";
 
@@ -96,6 +97,8 @@ export function Quiz({ guide, lesson, questionCount }: { guide: string; lesson: 
       focusAfterRender.current = "summary";
       // A replay returns an attempt already listed.
       setAttempts((listed) => (listed.some((a) => a.attemptId === attemptId) ? listed : [{ attemptId, quizId: quiz.quizId, guide, lesson, version: quiz.version, score, total, passed, submittedAt }, ...listed]));
+      // A pass may complete the lesson: check marks and percentages follow.
+      if (passed) void refreshMyProgress();
       return;
     }
     if (sent.status === 400 && sent.fieldErrors?.attemptKey) {

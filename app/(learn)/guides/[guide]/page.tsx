@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ContinueLink } from "@/app/_components/progress/continue-link";
+import { GuideProgressBar, PhaseProgress } from "@/app/_components/progress/guide-progress";
+import { LessonMark } from "@/app/_components/progress/lesson-mark";
 import { getGuide, listGuides } from "@/lib/content/source";
 import { formatMinutes, plural } from "@/lib/utils/format";
 
@@ -37,11 +40,14 @@ export default async function GuideOverviewPage({ params }: { params: Promise<Pa
             Start with “{first.title}”
           </Link>
         )}
+        <GuideProgressBar guide={guide.slug} />
+        <ContinueLink guide={guide.slug} />
       </header>
       {guide.phases.map((phase) => (
         <section key={phase.order} aria-labelledby={`phase-${phase.order}`} className="space-y-3">
           <h2 id={`phase-${phase.order}`} className="text-xl font-semibold">
             Phase {phase.order}: {phase.title}
+            <PhaseProgress guide={guide.slug} phase={phase.order} />
           </h2>
           <ol className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {phase.lessons.map((lesson) => (
@@ -49,6 +55,7 @@ export default async function GuideOverviewPage({ params }: { params: Promise<Pa
                 <Link href={`/guides/${guide.slug}/${lesson.slug}`} className="font-semibold text-sky-800 hover:underline dark:text-sky-300">
                   {lesson.title}
                 </Link>
+                <LessonMark guide={guide.slug} lesson={lesson.slug} />
                 <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{lesson.summary}</p>
                 <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
                   {lesson.minutes} min · {plural(lesson.questionCount, "question")}

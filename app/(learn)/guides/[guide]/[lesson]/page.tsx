@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LessonTracker } from "@/app/_components/progress/lesson-tracker";
 import { Quiz } from "@/app/_components/quiz/quiz";
+import { PageRating } from "@/app/_components/rating/page-rating";
 import { GuideSidebar } from "@/app/_components/lesson/guide-sidebar";
 import { ReadingProgress } from "@/app/_components/lesson/reading-progress";
 import { TableOfContents } from "@/app/_components/lesson/table-of-contents";
@@ -54,6 +56,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         <div id="lesson-body" className="lesson-body">
           {body}
         </div>
+        <LessonTracker guide={guide.slug} lesson={lesson.slug} bodyId="lesson-body" />
 
         <section id="check-your-understanding" aria-labelledby="quiz-heading" className="mt-12 border-t border-zinc-200 pt-8 dark:border-zinc-800">
           <h2 id="quiz-heading" className="text-2xl font-semibold">
@@ -91,7 +94,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <h2 id="rating-heading" className="text-lg font-semibold">
             Was this page helpful?
           </h2>
-          <div data-rating-mount data-guide={guide.slug} data-lesson={lesson.slug} />
+          <PageRating guide={guide.slug} lesson={lesson.slug} />
         </section>
       </article>
       <aside className="hidden xl:block">

@@ -1,0 +1,24 @@
+/**
+ * How client islands call the JSON API: errors come back as values with a message fit to show
+ * (the server's own message when it sent one), never as exceptions.
+ */
+export type ApiResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; retryAfter?: number };
+
+export async function callApi<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}) }, cache: "no-store" });
+  } catch {
+    return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again." };
+  }
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (res.ok) return { ok: true, data: body as T };
+  const error = (body as { error?: { message?: string; fieldErrors?: Record<string, string[]> } } | null)?.error;
+  const retryAfter = Number(res.headers.get("retry-after")) || undefined;
+  return { ok: false, status: res.status, message: error?.message ?? `The server answered ${res.status}.`, fieldErrors: error?.fieldErrors, retryAfter };
+}
+
+/** The API path of a lesson, with both slugs encoded. */
+export const lessonApi = (guide: string, lesson: string) => `/api/guides/${encodeURIComponent(guide)}/lessons/${encodeURIComponent(lesson)}`;
