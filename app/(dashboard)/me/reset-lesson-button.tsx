@@ -29,8 +29,8 @@ export function ResetLessonButton({ guide, lesson, title }: { guide: string; les
 
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className="text-xs font-medium text-sky-800 underline hover:no-underline dark:text-sky-300" aria-label={`Start “${title}” over`}>
-        Start over
+      <button type="button" onClick={() => setConfirming(true)} className="text-xs font-medium text-sky-800 underline hover:no-underline dark:text-sky-300">
+        Start over<span className="sr-only">{`: ${title}`}</span>
       </button>
     );
   }

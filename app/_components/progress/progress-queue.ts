@@ -124,21 +124,22 @@ async function send(item: Pending, keepalive: boolean): Promise<boolean> {
 
 /** Sends every queued write, oldest first; resolves when the queue is empty or a send failed. */
 export function flushProgress(): Promise<void> {
-  flushing ??= (async () => {
-    try {
-      for (const item of pending()) {
-        if (inFlight.has(item.key)) continue;
-        if (!(await send(item, false))) {
-          scheduleRetry();
-          return;
-        }
-      }
-      retryDelay = 2_000;
-    } finally {
-      flushing = null;
-    }
-  })();
+  // Cleared in a later microtask, so an empty queue cannot leave a settled promise behind.
+  flushing ??= drain().finally(() => {
+    flushing = null;
+  });
   return flushing;
+}
+
+async function drain(): Promise<void> {
+  for (const item of pending()) {
+    if (inFlight.has(item.key)) continue;
+    if (!(await send(item, false))) {
+      scheduleRetry();
+      return;
+    }
+  }
+  retryDelay = 2_000;
 }
 
 function scheduleRetry(): void {
