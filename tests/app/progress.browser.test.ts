@@ -56,6 +56,9 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     expect(await page.getByTestId("phase-progress-1").textContent()).toContain("1/3 complete");
     expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("12");
     expect(await page.locator(`li:has(a[href="/guides/${GUIDE}/the-log"]) [data-status]`).getAttribute("data-status")).toBe("completed");
+    // The only visited lesson is done, so the overview points to the next unfinished one.
+    expect(await page.getByTestId("continue").textContent()).toContain("Up next");
+    expect(await page.getByTestId("continue").getByRole("link").getAttribute("href")).toBe(`/guides/${GUIDE}/topics-and-partitions`);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`${baseUrl()}/me`);
