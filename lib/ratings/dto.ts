@@ -1,5 +1,5 @@
 /** A reader's own vote on a page, as the API returns it. */
-import type { RatingReason } from "./schemas";
+import type { RatingReason } from "./reasons";
 
 export interface OwnRating {
   helpful: boolean;

@@ -6,7 +6,7 @@ import { getLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { ownerOf, type Learner } from "@/lib/learners/identity";
 import type { OwnRating } from "./dto";
-import type { RatingReason } from "./schemas";
+import type { RatingReason } from "./reasons";
 
 /** The learner's vote on the lesson, or null if they have not voted (or have no identity yet). */
 export async function getOwnRating(learner: Learner | null, guide: string, lesson: string): Promise<OwnRating | null> {

@@ -2,20 +2,7 @@
  * "Was this page helpful?" votes as the API accepts them. zod only.
  */
 import { z } from "zod";
-
-export const RATING_REASONS = ["inaccurate", "unclear", "missing-information", "code-doesnt-work", "other"] as const;
-export type RatingReason = (typeof RATING_REASONS)[number];
-
-/** How the reasons read in the UI. */
-export const RATING_REASON_LABELS: Record<RatingReason, string> = {
-  inaccurate: "Inaccurate",
-  unclear: "Hard to understand",
-  "missing-information": "Missing information",
-  "code-doesnt-work": "Code doesn't work",
-  other: "Something else",
-};
-
-export const MAX_COMMENT_CHARACTERS = 1000;
+import { MAX_COMMENT_CHARACTERS, RATING_REASONS } from "./reasons";
 
 // Counted in characters as the database counts them (code points), not UTF-16 units. NUL and
 // other control characters (but tabs and line breaks) are refused rather than stored.

@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
           if ((await send.count()) > 0 && (await send.isEnabled())) await send.click();
           return panel.getByText("Thanks for your feedback!").count();
         },
-        { timeout: 15_000, intervals: [500] },
+        { timeout: 15_000, interval: 500 },
       )
       .toBe(1);
     await context.close();

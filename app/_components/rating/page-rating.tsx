@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { OwnRating } from "@/lib/ratings/dto";
-import { MAX_COMMENT_CHARACTERS, RATING_REASON_LABELS, RATING_REASONS, type RatingReason } from "@/lib/ratings/schemas";
+import { MAX_COMMENT_CHARACTERS, RATING_REASON_LABELS, RATING_REASONS, type RatingReason } from "@/lib/ratings/reasons";
 import { fetchOwnRating, putRating, type Vote } from "./rating-api";
 
 type Step = "loading" | "ask" | "details" | "done";

@@ -1,6 +1,6 @@
 /** The rating island's calls to the rating API. */
 import type { OwnRating } from "@/lib/ratings/dto";
-import type { RatingReason } from "@/lib/ratings/schemas";
+import type { RatingReason } from "@/lib/ratings/reasons";
 import { callApi, lessonApi } from "../api/call";
 
 export interface Vote {
