@@ -38,8 +38,8 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.
 }
 
 /** Like hitRateLimit, but throws AppError RATE_LIMITED (429 with Retry-After) when over. */
-export async function enforceRateLimit(key: string, rule: RateLimitRule): Promise<void> {
-  const result = await hitRateLimit(key, rule);
+export async function enforceRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<void> {
+  const result = await hitRateLimit(key, rule, now);
   if (!result.allowed) throw new AppError("RATE_LIMITED", { retryAfter: result.retryAfter });
 }
 
@@ -54,9 +54,10 @@ export async function enforceLearnerRateLimit(
   ip: string | undefined,
   perLearner: RateLimitRule,
   perGuestIp: RateLimitRule,
+  now = Date.now(),
 ): Promise<void> {
-  await enforceRateLimit(`${action}:${learnerKey(learner)}`, perLearner);
-  if (learner.kind === "guest" && ip) await enforceRateLimit(`${action}:ip:${ip}`, perGuestIp);
+  await enforceRateLimit(`${action}:${learnerKey(learner)}`, perLearner, now);
+  if (learner.kind === "guest" && ip) await enforceRateLimit(`${action}:ip:${ip}`, perGuestIp, now);
 }
 
 export const SIGN_IN_LIMITS = {

@@ -1,12 +1,16 @@
 /**
  * Whole-content rules on top of per-file validation: every internal link and #anchor resolves,
- * and every lesson ends with a quiz of at least three questions.
+ * every lesson ends with a quiz of at least three questions, and slugs and heading ids fit where
+ * learners' progress stores them.
  */
 import "server-only";
 import path from "node:path";
+import { MAX_SECTION_ID_LENGTH } from "@/lib/progress/schemas";
 import { collectContent, lessonKey, type Content, type ContentProblem } from "./load";
 
 export const MIN_QUIZ_QUESTIONS = 3;
+/** Slugs and heading ids are stored with learners' progress (lesson_progress columns). */
+export const MAX_SLUG_LENGTH = 80;
 
 /** Site pages outside the guides that lessons may link to. */
 const SITE_PAGES = new Set(["/", "/sign-in", "/sign-up", "/me"]);
@@ -40,6 +44,14 @@ export function checkContentRules(content: Content): ContentProblem[] {
     for (const link of lesson.links) {
       const problem = checkLink(content, lesson.guide, lesson.slug, link.url);
       if (problem) problems.push({ file: lesson.file, message: `line ${link.line}: link ${link.url}: ${problem}` });
+    }
+    for (const slug of [lesson.guide, lesson.slug]) {
+      if (slug.length > MAX_SLUG_LENGTH) problems.push({ file: lesson.file, message: `slug "${slug}" is longer than ${MAX_SLUG_LENGTH} characters` });
+    }
+    for (const heading of lesson.headings) {
+      if (heading.id.length > MAX_SECTION_ID_LENGTH) {
+        problems.push({ file: lesson.file, message: `heading "${heading.text}" makes an id longer than ${MAX_SECTION_ID_LENGTH} characters; shorten it` });
+      }
     }
     const quiz = content.quizzes.get(lessonKey(lesson.guide, lesson.slug));
     if (!quiz) problems.push({ file: lesson.file, message: `has no quiz file (${path.posix.basename(lesson.file, ".mdx")}.quiz.json)` });

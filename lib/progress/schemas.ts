@@ -3,11 +3,14 @@
  */
 import { z } from "zod";
 
+/** The longest heading id a lesson may have (checked with the content) and a write may name. */
+export const MAX_SECTION_ID_LENGTH = 120;
+
 /** Letters, digits and the characters a heading id may hold; no control characters. */
 export const sectionIdSchema = z
   .string()
   .min(1, "must not be empty")
-  .max(120, "must be at most 120 characters")
+  .max(MAX_SECTION_ID_LENGTH, `must be at most ${MAX_SECTION_ID_LENGTH} characters`)
   .regex(/^[^\s\p{Cc}#]+$/u, "must be a heading id (no spaces or control characters)");
 
 /**

@@ -22,21 +22,39 @@ const RATING_GUEST_IP_LIMIT: RateLimitRule = { limit: 300, windowSeconds: 10 * 6
  * learner's vote on the lesson, replacing any earlier one, with the lesson's current content
  * version. 404 for an unknown lesson, 429 over the rate limit. Returns the vote as stored.
  */
-export async function rateLesson(learner: Learner, guide: string, lesson: string, input: unknown, options: { ip?: string } = {}): Promise<OwnRating> {
+export async function rateLesson(
+  learner: Learner,
+  guide: string,
+  lesson: string,
+  input: unknown,
+  options: { ip?: string; now?: number } = {},
+): Promise<OwnRating> {
   const meta = requireLesson(guide, lesson);
   const vote = parseInput(ratingInputSchema, input);
-  await enforceLearnerRateLimit("rating", learner, options.ip, RATING_LIMIT, RATING_GUEST_IP_LIMIT);
+  await enforceLearnerRateLimit("rating", learner, options.ip, RATING_LIMIT, RATING_GUEST_IP_LIMIT, options.now);
   const { userId, guestId } = ownerOf(learner);
   const target = learner.kind === "user" ? Prisma.sql`(user_id, guide, lesson)` : Prisma.sql`(guest_id, guide, lesson)`;
-  // updated_at only moves when the vote changes, so a replay leaves the row as it was.
-  await db.$executeRaw`
+  // updated_at only moves when the vote changes, so a replay leaves the row as it was (and
+  // RETURNING gives no row: the stored vote is then read back).
+  const written = await db.$queryRaw<{ updated_at: Date }[]>`
     INSERT INTO page_ratings AS r (id, user_id, guest_id, guide, lesson, helpful, reason, comment, content_version)
     VALUES (gen_random_uuid(), ${userId}::uuid, ${guestId}::uuid, ${guide}, ${lesson}, ${vote.helpful}, ${vote.reason ?? null}, ${vote.comment ?? null}, ${meta.version})
     ON CONFLICT ${target} DO UPDATE SET
       helpful = EXCLUDED.helpful, reason = EXCLUDED.reason, comment = EXCLUDED.comment,
       content_version = EXCLUDED.content_version, updated_at = now()
-    WHERE (r.helpful, r.reason, r.comment, r.content_version) IS DISTINCT FROM (EXCLUDED.helpful, EXCLUDED.reason, EXCLUDED.comment, EXCLUDED.content_version)`;
-  const stored = await getOwnRating(learner, guide, lesson);
-  if (!stored) throw new Error("the vote just written is missing");
-  return stored;
+    WHERE (r.helpful, r.reason, r.comment, r.content_version) IS DISTINCT FROM (EXCLUDED.helpful, EXCLUDED.reason, EXCLUDED.comment, EXCLUDED.content_version)
+    RETURNING updated_at`;
+  const stored = written[0] ? null : await getOwnRating(learner, guide, lesson);
+  // Either just written, or unchanged and read back; if a sign-in moved it meanwhile, it is still
+  // the vote that was cast.
+  return (
+    stored ?? {
+      helpful: vote.helpful,
+      reason: vote.reason ?? null,
+      comment: vote.comment ?? null,
+      contentVersion: meta.version,
+      outdated: false,
+      updatedAt: new Date(written[0]?.updated_at ?? Date.now()).toISOString(),
+    }
+  );
 }

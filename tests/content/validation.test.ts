@@ -47,6 +47,13 @@ describe("content validation", () => {
     expect(invalid.join("\n")).not.toContain("no lesson with the same NN-slug");
   });
 
+  it("should refuse slugs and heading ids too long to store with a learner's progress", () => {
+    const long = "word ".repeat(30).trim();
+    const found = messages({ "01-first.mdx": lesson({}, `## ${long}\n\nText.\n`), [`02-${"a".repeat(81)}.mdx`]: lesson({ order: 2 }), [`02-${"a".repeat(81)}.quiz.json`]: QUIZ });
+    expect(found.join("\n")).toContain("makes an id longer than 120 characters");
+    expect(found.join("\n")).toContain(`slug "${"a".repeat(81)}" is longer than 80 characters`);
+  });
+
   it("should fill in quiz settings from the frontmatter, with defaults, and version the quiz by them", () => {
     const plain = checkAllContent(tree({})).content.quizzes.get("g/first")!;
     expect(plain.settings).toEqual({ shuffle: true, reveal: "after-submit", passAt: 2 / 3 });
