@@ -137,7 +137,9 @@ function LessonRow({ lesson }: { lesson: LessonProgress }) {
         {lesson.quiz.bestScore !== null ? `best ${lesson.quiz.bestScore}/${lesson.quiz.bestTotal}${lesson.quiz.passed ? " (passed)" : ""} · ${lesson.quiz.attempts} ${lesson.quiz.attempts === 1 ? "attempt" : "attempts"}` : "—"}
       </td>
       <td className="py-2 pr-4">{lesson.lastVisitedAt ? formatInstantDay(lesson.lastVisitedAt) : "—"}</td>
-      <td className="py-2">{started && <ResetLessonButton guide={lesson.guide} lesson={lesson.lesson} title={lesson.title} />}</td>
+      <td className="py-2">
+        <ResetLessonButton guide={lesson.guide} lesson={lesson.lesson} title={lesson.title} started={started} />
+      </td>
     </tr>
   );
 }

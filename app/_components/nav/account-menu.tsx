@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
-import { forgetPendingProgress } from "../progress/progress-queue";
+import { settleBeforeSignOut } from "../progress/progress-queue";
 
 interface Me {
   name: string;
@@ -61,8 +61,8 @@ export function AccountMenu() {
       <button
         type="button"
         onClick={() => {
-          forgetPendingProgress();
-          void signOut({ callbackUrl: "/" });
+          // Progress still queued belongs to this account: send it (briefly) before signing out.
+          void settleBeforeSignOut().then(() => signOut({ callbackUrl: "/" }));
         }}
         className={linkClass}
       >

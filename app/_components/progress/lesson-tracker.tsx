@@ -1,41 +1,49 @@
 "use client";
 
 /**
- * Records the reader's progress in a lesson: a visit when the page opens, "read" when this element
- * (placed right after the lesson body) comes into view, and the section being read. Renders only
- * an empty marker, so the lesson's HTML is the same for every reader.
+ * Records the reader's progress in a lesson: a visit once the page has been in view for a moment,
+ * "read" once this element (placed right after the lesson body) has come into view or been
+ * scrolled past, and the section being read. Renders only an empty marker, so the lesson's HTML
+ * is the same for every reader.
  */
 import { useEffect, useRef } from "react";
 import { queueProgress } from "./progress-queue";
 
-/** A section counts once the reader has stayed in it this long. */
+/** A section (and the visit itself) counts once the reader has stayed this long. */
 const SETTLE_MS = 1_500;
 
 export function LessonTracker({ guide, lesson, bodyId }: { guide: string; lesson: string; bodyId: string }) {
   const endRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    queueProgress(guide, lesson, { visited: true });
+    // A page opened in a background tab, or left at once, is not a visit.
+    let visitTimer: ReturnType<typeof setTimeout> | undefined;
+    let visited = false;
+    const startVisit = () => {
+      if (visited || visitTimer || document.visibilityState !== "visible") return;
+      visitTimer = setTimeout(() => {
+        visited = true;
+        queueProgress(guide, lesson, { visited: true });
+      }, SETTLE_MS);
+    };
 
-    const end = endRef.current;
-    let readSent = false;
-    const endObserver = new IntersectionObserver((entries) => {
-      if (!readSent && entries.some((e) => e.isIntersecting)) {
-        readSent = true;
-        queueProgress(guide, lesson, { read: true });
-        endObserver.disconnect();
-      }
-    });
-    if (end) endObserver.observe(end);
-
-    // The current section: the last heading whose top has scrolled past the upper third.
     const headings = [...(document.getElementById(bodyId)?.querySelectorAll<HTMLElement>("h2[id], h3[id]") ?? [])];
+    let readSent = false;
     let current: string | null = null;
     let sent: string | null = null;
     let settle: ReturnType<typeof setTimeout> | undefined;
     let frame = 0;
+
     const measure = () => {
       frame = 0;
+      // The end of the body reached: in view or already above it (a jump with End or a link
+      // skips straight past it).
+      const end = endRef.current;
+      if (!readSent && end && end.getBoundingClientRect().top <= window.innerHeight) {
+        readSent = true;
+        queueProgress(guide, lesson, { read: true });
+      }
+      // The current section: the last heading whose top has scrolled past the upper third.
       const line = window.innerHeight / 3;
       let found: string | null = null;
       for (const h of headings) if (h.getBoundingClientRect().top <= line) found = h.id;
@@ -52,26 +60,36 @@ export function LessonTracker({ guide, lesson, bodyId }: { guide: string; lesson
     const onScroll = () => {
       frame ||= requestAnimationFrame(measure);
     };
-    window.addEventListener("scroll", onScroll, { passive: true });
-    // Leaving the page before the section settled still records where the reader was.
-    const onHide = () => {
-      if (document.visibilityState === "hidden" && current && current !== sent) {
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") {
+        startVisit();
+        onScroll();
+        return;
+      }
+      clearTimeout(visitTimer);
+      visitTimer = undefined;
+      // Leaving before the section settled still records where the reader was.
+      if (current && current !== sent) {
         clearTimeout(settle);
         sent = current;
         queueProgress(guide, lesson, { section: current });
       }
     };
-    document.addEventListener("visibilitychange", onHide);
-    measure();
+    window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("resize", onScroll, { passive: true });
+    document.addEventListener("visibilitychange", onVisibility);
+    startVisit();
+    if (document.visibilityState === "visible") measure();
 
     return () => {
-      // Navigating to another page within the site: keep where the reader was.
-      if (current && current !== sent) queueProgress(guide, lesson, { section: current });
-      endObserver.disconnect();
+      // Navigating to another page of the site: keep where the reader was.
+      if (visited && current && current !== sent) queueProgress(guide, lesson, { section: current });
       window.removeEventListener("scroll", onScroll);
-      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("resize", onScroll);
+      document.removeEventListener("visibilitychange", onVisibility);
       cancelAnimationFrame(frame);
       clearTimeout(settle);
+      clearTimeout(visitTimer);
     };
   }, [guide, lesson, bodyId]);
 

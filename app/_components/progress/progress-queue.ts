@@ -1,10 +1,14 @@
 /**
- * The browser side of progress writes: every write is queued (in localStorage, one key per write,
- * so tabs never overwrite each other's), sent one at a time in order, and removed only once the
- * server has accepted it. A write that fails for a reason that may pass (offline, 5xx, 429) is
- * retried later with backoff, when the browser comes back online, and on the next page load;
- * when the page is hidden or closed, everything pending is sent with `keepalive`. The server
- * merges writes idempotently, so sending one twice is harmless.
+ * The browser side of progress writes. Every write is queued in localStorage (one key per write,
+ * so tabs never overwrite each other's), sent oldest first, and removed only once the server has
+ * accepted it (or refused it for good with a 4xx). A write that fails for a reason that may pass
+ * (offline, 5xx, 429) is retried with backoff, when the browser comes back online, and on the
+ * next page load; when the page is hidden or closed, what is pending goes out with `keepalive`.
+ * The server merges writes idempotently, so a write sent twice is harmless.
+ *
+ * Tabs take turns (Web Locks), and until this browser is known to have an identity on the server
+ * (guest cookie or session) writes go one at a time: a first-time reader's parallel writes would
+ * each become a different guest.
  */
 import type { LessonProgress } from "@/lib/progress/dto";
 import { lessonApi } from "../api/call";
@@ -20,21 +24,30 @@ interface Pending {
   guide: string;
   lesson: string;
   event: ProgressEvent;
-  /** Browser time of the event; sent as `at` when the write goes out late. */
+  /** Browser time of the event. */
   at: number;
+  tries?: number;
+  /** Not before this browser time (backoff). */
+  nextAt?: number;
 }
 
 const PREFIX = "pending-progress:";
-/** Writes sent later than this say when they happened. */
+const IDENTITY_KEY = "progress-identity";
+const CLOCK_KEY = "progress-clock-offset";
+/** Writes sent later than this say when they happened (`at`). */
 const LATE_MS = 5_000;
 const MAX_PENDING = 200;
+const MAX_TRIES = 20;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 const inFlight = new Set<string>();
 const memoryOnly = new Map<string, Pending>(); // when localStorage is unavailable
 const listeners = new Set<(progress: LessonProgress) => void>();
 let flushing: Promise<void> | null = null;
+let flushAgain = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
-let retryDelay = 2_000;
+let pausedUntil = 0;
+let closed = false;
 
 function store(): Storage | null {
   try {
@@ -48,9 +61,12 @@ function pending(): Pending[] {
   const s = store();
   const items = [...memoryOnly.values()];
   if (s) {
+    const keys: string[] = [];
     for (let i = 0; i < s.length; i++) {
       const key = s.key(i);
-      if (!key?.startsWith(PREFIX)) continue;
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    for (const key of keys) {
       try {
         items.push(JSON.parse(s.getItem(key) ?? "") as Pending);
       } catch {
@@ -74,16 +90,34 @@ function remove(key: string): void {
   store()?.removeItem(key);
 }
 
+function flag(key: string): string | null {
+  try {
+    return store()?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function setFlag(key: string, value: string | null): void {
+  try {
+    if (value === null) store()?.removeItem(key);
+    else store()?.setItem(key, value);
+  } catch {
+    // Without storage the defaults apply: one write at a time, the browser's clock.
+  }
+}
+
 const sectionOnly = (e: ProgressEvent) => e.section !== undefined && !e.visited && !e.read;
 
 /** Queues a progress write for the lesson and starts sending. */
 export function queueProgress(guide: string, lesson: string, event: ProgressEvent): void {
+  if (closed) return;
   const queued = pending();
   // A newer section makes an unsent older one pointless (the server keeps the newer anyway).
   if (sectionOnly(event)) {
     for (const old of queued) if (old.guide === guide && old.lesson === lesson && sectionOnly(old.event) && !inFlight.has(old.key)) remove(old.key);
   }
-  if (queued.length >= MAX_PENDING) remove(queued[0]!.key);
+  if (queued.length >= MAX_PENDING) remove((queued.find((q) => sectionOnly(q.event)) ?? queued[0]!).key);
   save({ key: `${PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, guide, lesson, event, at: Date.now() });
   // Queued while the page is being hidden or closed: an ordinary request might be cancelled.
   if (document.visibilityState === "hidden") flushOnLeave();
@@ -96,66 +130,120 @@ export function onProgressSaved(listener: (progress: LessonProgress) => void): (
   return () => listeners.delete(listener);
 }
 
-/** `true` when the write is done with (accepted, or refused for good); `false` to retry later. */
-async function send(item: Pending, keepalive: boolean): Promise<boolean> {
+/** The event's time on the server's clock, as far as this browser can tell (see `learnClock`). */
+function serverTime(at: number): string {
+  return new Date(at + (Number(flag(CLOCK_KEY)) || 0)).toISOString();
+}
+
+// The server compares `at` with its own clock (a lesson reset, say): remember how far this
+// browser's clock is off, from the Date header of a response. Seconds are enough.
+function learnClock(res: Response): void {
+  const server = Date.parse(res.headers.get("date") ?? "");
+  if (Number.isNaN(server)) return;
+  const offset = server - Date.now();
+  setFlag(CLOCK_KEY, Math.abs(offset) > 2_000 ? String(offset) : null);
+}
+
+type Outcome = "done" | "retry" | "offline";
+
+async function send(item: Pending, keepalive: boolean): Promise<Outcome> {
   inFlight.add(item.key);
-  const late = Date.now() - item.at > LATE_MS;
+  const late = keepalive || Date.now() - item.at > LATE_MS;
   try {
     const res = await fetch(`${lessonApi(item.guide, item.lesson)}/progress`, {
       method: "PUT",
       keepalive,
       cache: "no-store",
       headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ ...item.event, ...(late ? { at: new Date(item.at).toISOString() } : {}) }),
+      body: JSON.stringify({ ...item.event, ...(late ? { at: serverTime(item.at) } : {}) }),
+      signal: keepalive ? undefined : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    if (res.status === 408 || res.status === 429 || res.status >= 500) return false;
+    if (res.status === 429) pausedUntil = Date.now() + (Number(res.headers.get("retry-after")) || 60) * 1000;
+    if (res.status === 408 || res.status === 429 || res.status >= 500) {
+      const tries = (item.tries ?? 0) + 1;
+      if (tries >= MAX_TRIES) remove(item.key);
+      else save({ ...item, tries, nextAt: Date.now() + Math.min(2 ** tries * 1000, 10 * 60_000) });
+      return "retry";
+    }
     remove(item.key); // accepted, or a 4xx that no retry would fix
     if (res.ok) {
+      setFlag(IDENTITY_KEY, "1");
+      learnClock(res);
       const body = (await res.json().catch(() => null)) as { progress?: LessonProgress } | null;
       if (body?.progress) for (const listener of listeners) listener(body.progress);
     }
-    return true;
+    return "done";
   } catch {
-    return false;
+    return "offline";
   } finally {
     inFlight.delete(item.key);
   }
 }
 
-/** Sends every queued write, oldest first; resolves when the queue is empty or a send failed. */
+/** Sends every queued write that is due, oldest first, and schedules a retry for the rest. */
 export function flushProgress(): Promise<void> {
-  // Cleared in a later microtask, so an empty queue cannot leave a settled promise behind.
-  flushing ??= drain().finally(() => {
+  if (flushing) {
+    flushAgain = true; // queued during this drain: drain once more afterwards
+    return flushing;
+  }
+  flushing = withLock(drain).finally(() => {
     flushing = null;
+    if (flushAgain) {
+      flushAgain = false;
+      void flushProgress();
+    }
   });
   return flushing;
 }
 
+function withLock(work: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  return locks ? locks.request("pending-progress", () => work()).then(() => undefined) : work();
+}
+
 async function drain(): Promise<void> {
-  for (const item of pending()) {
-    if (inFlight.has(item.key)) continue;
-    if (!(await send(item, false))) {
-      scheduleRetry();
-      return;
-    }
+  const skipped = new Set<string>();
+  for (;;) {
+    if (Date.now() < pausedUntil) break;
+    const next = pending().find((item) => !inFlight.has(item.key) && !skipped.has(item.key) && (item.nextAt ?? 0) <= Date.now());
+    if (!next) break;
+    const outcome = await send(next, false);
+    if (outcome === "offline") break;
+    // A write the server failed on waits for its backoff; the others need not wait behind it.
+    if (outcome === "retry") skipped.add(next.key);
   }
-  retryDelay = 2_000;
+  scheduleRetry();
 }
 
 function scheduleRetry(): void {
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(() => void flushProgress(), retryDelay);
-  retryDelay = Math.min(retryDelay * 2, 60_000);
+  const left = pending();
+  if (left.length === 0) return;
+  const due = Math.min(...left.map((item) => item.nextAt ?? Date.now() + 2_000), pausedUntil || Infinity);
+  retryTimer = setTimeout(() => void flushProgress(), Math.max(1_000, due - Date.now()));
 }
 
-/** The page is going away: send everything still pending, without waiting (keepalive). */
+/** The page is going away: send what is pending without waiting for answers (keepalive). */
 function flushOnLeave(): void {
-  for (const item of pending()) if (!inFlight.has(item.key)) void send(item, true);
+  const items = pending().filter((item) => !inFlight.has(item.key));
+  // Without a known identity, only the first: the rest go out on the next page load.
+  for (const item of flag(IDENTITY_KEY) ? items : items.slice(0, 1)) void send(item, true);
 }
 
-/** Forgets unsent writes: at sign-out, so they are not sent later under the next person's account. */
-export function forgetPendingProgress(): void {
+/**
+ * Before signing out: sends what is pending (waiting at most `ms`), then forgets the rest and
+ * stops queueing on this page, so nothing is sent later under the next person's identity.
+ */
+export async function settleBeforeSignOut(ms = 1_500): Promise<void> {
+  await Promise.race([flushProgress(), new Promise((resolve) => setTimeout(resolve, ms))]);
+  closed = true;
   for (const item of pending()) remove(item.key);
+  setFlag(IDENTITY_KEY, null);
+}
+
+/** Forgets unsent writes for one lesson (after the reader started it over). */
+export function forgetPendingProgress(guide: string, lesson: string): void {
+  for (const item of pending()) if (item.guide === guide && item.lesson === lesson) remove(item.key);
 }
 
 if (typeof window !== "undefined") {

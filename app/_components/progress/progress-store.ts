@@ -63,7 +63,7 @@ onProgressSaved((saved) => {
 
 /** Refreshes unless a fetch is under way or has just finished (islands mounting together share one). */
 function refreshIfStale(): void {
-  if (!refreshing && Date.now() - fetchedAt > 1_000) void refreshMyProgress();
+  if (!refreshing && Date.now() - fetchedAt > 250) void refreshMyProgress();
 }
 
 const subscribe = (notify: () => void) => {

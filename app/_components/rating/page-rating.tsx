@@ -19,8 +19,9 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
   const detailsRef = useRef<HTMLParagraphElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const choicesRef = useRef<HTMLDivElement>(null);
-  // Where keyboard focus goes after the step changes (never on the first load).
-  const focusNext = useRef<"details" | "status" | "choices" | null>(null);
+  // Where keyboard focus goes after a change the reader made (never on the first load).
+  const [focusRequest, setFocusRequest] = useState<{ target: "details" | "status" | "choices"; n: number } | null>(null);
+  const focusOn = (target: "details" | "status" | "choices") => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
   const [step, setStep] = useState<Step>("loading");
   const [rating, setRating] = useState<OwnRating | null>(null);
   const [justSent, setJustSent] = useState(false);
@@ -59,12 +60,10 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
   }, [guide, lesson]);
 
   useEffect(() => {
-    const target = focusNext.current;
-    focusNext.current = null;
-    if (target === "details") detailsRef.current?.focus();
-    if (target === "status") statusRef.current?.focus();
-    if (target === "choices") choicesRef.current?.querySelector("button")?.focus();
-  }, [step]);
+    if (focusRequest?.target === "details") detailsRef.current?.focus();
+    if (focusRequest?.target === "status") statusRef.current?.focus();
+    if (focusRequest?.target === "choices") choicesRef.current?.querySelector("button")?.focus();
+  }, [focusRequest]);
 
   async function save(vote: Vote, next: Step): Promise<void> {
     setBusy(true);
@@ -77,17 +76,21 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
     }
     setRating(result.data.rating);
     setJustSent(next === "done");
-    focusNext.current = next === "done" ? "status" : "details";
+    focusOn(next === "done" ? "status" : "details");
     setStep(next);
   }
 
   function choose(value: boolean) {
     setHelpful(value);
-    // A new Yes/No starts a fresh vote: keep what was typed only if the answer stays the same.
-    if (rating?.helpful !== value) {
-      setReason(null);
-      setComment("");
+    if (rating?.helpful === value) {
+      // The same answer as stored: nothing to send; the reason and comment stay as they are.
+      focusOn("details");
+      setStep("details");
+      return;
     }
+    // A different answer replaces the vote at once (reason and comment start empty).
+    setReason(null);
+    setComment("");
     void save({ helpful: value }, "details");
   }
 
@@ -102,7 +105,7 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
     setReason(rating?.reason ?? null);
     setComment(rating?.comment ?? "");
     setJustSent(false);
-    focusNext.current = "choices";
+    focusOn("choices");
     setStep("ask");
   }
 
@@ -111,6 +114,9 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
   return (
     <div ref={rootRef} className="mt-3 space-y-3" data-testid="page-rating">
       {step === "loading" && <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>}
+      <noscript>
+        <p className="text-sm">Answering needs JavaScript.</p>
+      </noscript>
 
       {(step === "ask" || step === "details") && (
         <div ref={choicesRef} role="group" aria-label="Was this page helpful?" className="flex gap-2">
@@ -118,7 +124,7 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
             <button
               key={String(value)}
               type="button"
-              aria-pressed={helpful === value && step === "details"}
+              aria-pressed={step === "details" ? helpful === value : rating?.helpful === value}
               disabled={busy}
               onClick={() => choose(value)}
               className="rounded-md border border-zinc-300 px-4 py-1.5 font-medium hover:bg-zinc-100 aria-pressed:border-sky-700 aria-pressed:bg-sky-100 aria-pressed:text-sky-900 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-pressed:bg-sky-950 dark:aria-pressed:text-sky-100"
@@ -126,6 +132,18 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
               {value ? "Yes" : "No"}
             </button>
           ))}
+          {step === "ask" && rating && (
+            <button
+              type="button"
+              onClick={() => {
+                focusOn("status");
+                setStep("done");
+              }}
+              className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              Keep my answer
+            </button>
+          )}
         </div>
       )}
 
@@ -176,7 +194,7 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
               disabled={busy}
               onClick={() => {
                 setJustSent(true);
-                focusNext.current = "status";
+                focusOn("status");
                 setStep("done");
               }}
               className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
@@ -189,12 +207,7 @@ export function PageRating({ guide, lesson }: { guide: string; lesson: string })
 
       {step === "done" && rating && (
         <div className="space-y-2" data-testid="rating-summary">
-          <p
-            role="status"
-            tabIndex={-1}
-            ref={statusRef}
-            className="font-medium"
-          >
+          <p role={justSent ? "status" : undefined} tabIndex={-1} ref={statusRef} className="font-medium">
             {justSent ? "Thanks for your feedback!" : "You answered this question before."}
           </p>
           <p className="text-sm" data-testid="rating-vote">

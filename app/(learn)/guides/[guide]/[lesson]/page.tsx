@@ -94,7 +94,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <h2 id="rating-heading" className="text-lg font-semibold">
             Was this page helpful?
           </h2>
-          <PageRating guide={guide.slug} lesson={lesson.slug} />
+          <PageRating key={`${guide.slug}/${lesson.slug}`} guide={guide.slug} lesson={lesson.slug} />
         </section>
       </article>
       <aside className="hidden xl:block">
