@@ -47,6 +47,8 @@ export default defineConfig(async () => {
         globalSetup: ["tests/setup/app-global.ts"],
         testTimeout: 60_000,
         hookTimeout: 300_000,
+        // Pages answer over a real server and browser: wait up to 10 s for a polled condition.
+        expect: { poll: { timeout: 10_000 } },
         // One app server for the whole project; files share it, so run them one at a time.
         fileParallelism: false,
       },

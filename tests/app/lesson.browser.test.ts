@@ -44,9 +44,14 @@ describe.skipIf(!hasChromium)("reading a lesson in Chromium", () => {
 
   it("should search for 'idempotent' from the keyboard and land on that section", async () => {
     const page = await open("/guides/kafka/the-log");
-    await page.locator("body").press("/");
     const box = page.getByRole("combobox", { name: "Search the guides" });
-    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The shortcut works once the page is hydrated; until then "/" does nothing.
+    await expect
+      .poll(async () => {
+        await page.locator("body").press("/");
+        return box.evaluate((el) => el === document.activeElement);
+      })
+      .toBe(true);
     await box.pressSequentially("idempotent");
     const first = page.getByRole("listbox", { name: "Search results" }).getByRole("option").first();
     await first.waitFor();

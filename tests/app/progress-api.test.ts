@@ -9,6 +9,9 @@ const LESSON = "the-log";
 const progressPath = (lesson = LESSON, guide = GUIDE) => `/api/guides/${guide}/lessons/${lesson}/progress`;
 const ratingPath = (lesson = LESSON, guide = GUIDE) => `/api/guides/${guide}/lessons/${lesson}/rating`;
 
+/** A time `minutes` ago, as the browser would send it (the server keeps `at` within 30 days). */
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 
 async function put(client: Client, json: unknown, lesson = LESSON): Promise<Response> {
@@ -32,13 +35,14 @@ describe("progress API", () => {
   it("makes a first-time reader a guest and records a visit; replays change nothing", async () => {
     const client = new Client();
     expect(await myProgress(client)).toEqual({ learner: null, guides: [] });
-    const first = await put(client, { visited: true, at: "2026-11-20T10:00:00Z" });
+    const at = ago(60);
+    const first = await put(client, { visited: true, at });
     expect(first.status).toBe(200);
     expect(client.cookies.has("guest")).toBe(true);
     const { progress } = (await first.json()) as { progress: LessonProgress };
-    expect(progress).toMatchObject({ lesson: LESSON, firstVisitedAt: "2026-11-20T10:00:00.000Z", completed: false });
+    expect(progress).toMatchObject({ lesson: LESSON, firstVisitedAt: at, completed: false });
 
-    const replays = await Promise.all(Array.from({ length: 20 }, () => put(client, { visited: true, at: "2026-11-20T10:00:00Z" })));
+    const replays = await Promise.all(Array.from({ length: 20 }, () => put(client, { visited: true, at })));
     expect(replays.map((r) => r.status)).toEqual(Array(20).fill(200));
     const bodies = await Promise.all(replays.map((r) => r.text()));
     expect(new Set(bodies).size).toBe(1);
@@ -61,18 +65,14 @@ describe("progress API", () => {
     const lesson = (await (await client.request(progressPath())).json()) as { progress: LessonProgress };
     expect(lesson.progress.lastVisitedAt).toBeNull();
     const headings = ["what-a-log-is", "offsets-every-record-gets-a-number"];
-    const later = await put(client, { read: true, section: headings[1], at: "2026-11-20T10:30:00Z" });
+    const [t10, t30] = [ago(50), ago(30)];
+    const later = await put(client, { read: true, section: headings[1], at: t30 });
     if (later.status !== 200) {
       // The heading ids come from the lesson; fail with the server's explanation if they moved.
       throw new Error(await later.text());
     }
-    const earlier = await put(client, { visited: true, section: headings[0], at: "2026-11-20T10:10:00Z" });
-    expect(((await earlier.json()) as { progress: LessonProgress }).progress).toMatchObject({
-      firstVisitedAt: "2026-11-20T10:10:00.000Z",
-      lastVisitedAt: "2026-11-20T10:30:00.000Z",
-      readAt: "2026-11-20T10:30:00.000Z",
-      section: headings[1],
-    });
+    const earlier = await put(client, { visited: true, section: headings[0], at: t10 });
+    expect(((await earlier.json()) as { progress: LessonProgress }).progress).toMatchObject({ firstVisitedAt: t10, lastVisitedAt: t30, readAt: t30, section: headings[1] });
   });
 
   it("answers bad input with 400 naming the field, and an unknown lesson with 404", async () => {
@@ -90,13 +90,20 @@ describe("progress API", () => {
       expect(res.status, JSON.stringify(json)).toBe(400);
       const body = (await res.json()) as ErrorBody;
       expect(Object.keys(body.error.fieldErrors ?? {})).toContain(field);
-      expect(body.error.message).toContain(field === "_form" ? "" : field);
+      expect(body.error.message).toContain(field === "_form" ? "learnerId" : field);
+    }
+    // There is no "mark as done": completion can only come from reading and passing the quiz.
+    for (const json of [{ completed: true }, { visited: true, quizPassed: true }]) {
+      const res = await put(client, json);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.message).toMatch(/completed|quizPassed/);
     }
     const notJson = await client.request(progressPath(), { method: "PUT", headers: { "content-type": "application/json" }, body: "{visited" });
     expect(notJson.status).toBe(400);
     const huge = await put(client, { visited: true, section: "x".repeat(20_000) });
     expect(huge.status).toBe(400);
     expect((await put(client, { visited: true }, "no-such-lesson")).status).toBe(404);
+    expect((await client.request(progressPath("no-such-lesson"))).status).toBe(404);
     expect((await client.request(progressPath(LESSON, "no-such-guide"), { method: "PUT", json: { visited: true } })).status).toBe(404);
     // Nothing was written by any of those: this reader has no progress (and no identity) yet.
     expect(await myProgress(client)).toEqual({ learner: null, guides: [] });
@@ -156,6 +163,11 @@ describe("ratings API", () => {
     }
     expect(((await (await client.request(ratingPath())).json()) as { rating: OwnRating }).rating).toMatchObject({ helpful: false, reason: "unclear" });
     expect((await client.request(ratingPath("nope"), { method: "PUT", json: { helpful: true } })).status).toBe(404);
+    expect((await client.request(ratingPath("nope"))).status).toBe(404);
+    expect((await client.request(ratingPath(), { method: "PUT", headers: { "content-type": "application/json" }, body: "{helpful" })).status).toBe(400);
+    expect((await client.request(ratingPath(), { method: "POST", json: { helpful: true } })).status).toBe(405);
+    expect((await client.request(ratingPath(), { method: "PUT", headers: { origin: "https://evil.example" }, json: { helpful: true } })).status).toBe(403);
+    expect(((await (await client.request(ratingPath())).json()) as { rating: OwnRating }).rating).toMatchObject({ helpful: false, reason: "unclear" });
   });
 
   it("rate-limits a reader's votes with 429 and Retry-After", async () => {
@@ -175,7 +187,8 @@ describe("ratings API", () => {
 describe("guests, accounts and ownership", () => {
   it("moves a guest's progress and votes into the account at sign-up + sign-in", async () => {
     const client = new Client();
-    await put(client, { read: true, at: "2026-11-20T09:00:00Z" });
+    const readAt = ago(120);
+    await put(client, { read: true, at: readAt });
     await put(client, { visited: true }, "producers");
     await client.request(ratingPath(), { method: "PUT", json: { helpful: false, reason: "missing-information", comment: "More on segments?" } });
     const asGuest = await myProgress(client);
@@ -188,7 +201,7 @@ describe("guests, accounts and ownership", () => {
     expect(client.cookies.has("guest")).toBe(false);
     const asUser = await myProgress(client);
     expect(asUser.learner).toBe("user");
-    expect(lessonIn(asUser)).toMatchObject({ readAt: "2026-11-20T09:00:00.000Z" });
+    expect(lessonIn(asUser)).toMatchObject({ readAt });
     expect(lessonIn(asUser, "producers")?.lastVisitedAt).not.toBeNull();
     expect(((await (await client.request(ratingPath())).json()) as { rating: OwnRating }).rating).toMatchObject({ comment: "More on segments?" });
 
@@ -209,12 +222,55 @@ describe("guests, accounts and ownership", () => {
     // A guest cookie edited by hand is not a guest identity.
     const guest = new Client();
     await put(guest, { read: true });
+    await guest.request(ratingPath(), { method: "PUT", json: { helpful: true, comment: "the real guest's" } });
     const [id] = guest.cookies.get("guest")!.split(".");
     const forged = new Client();
     forged.cookies.set("guest", `${id}.${"A".repeat(43)}`);
     expect(await myProgress(forged)).toEqual({ learner: null, guides: [] });
+    expect(await (await forged.request(ratingPath())).json()).toEqual({ rating: null });
+    // Writing with it makes a new guest of its own; the real guest's record is untouched.
+    expect((await put(forged, { visited: true }, "producers")).status).toBe(200);
+    expect((await forged.request(ratingPath(), { method: "PUT", json: { helpful: false } })).status).toBe(200);
+    expect(forged.cookies.get("guest")!.split(".")[0]).not.toBe(id);
+    expect(lessonIn(await myProgress(guest), "producers")?.lastVisitedAt).toBeNull();
+    expect(((await (await guest.request(ratingPath())).json()) as { rating: OwnRating }).rating).toMatchObject({ helpful: true, comment: "the real guest's" });
+    // Naming another learner in a write is refused, not obeyed.
+    await a.client.request(ratingPath(), { method: "PUT", json: { helpful: true } });
+    const naming = await b.client.request(ratingPath(), { method: "PUT", json: { helpful: false, userId: a.id } });
+    expect(naming.status).toBe(400);
+    expect(((await (await a.client.request(ratingPath())).json()) as { rating: OwnRating }).rating.helpful).toBe(true);
     // B's reset only resets B.
     await b.client.request(progressPath(), { method: "DELETE" });
     expect(lessonIn(await myProgress(a.client))?.readAt).not.toBeNull();
+  });
+});
+
+describe("/me, My progress", () => {
+  it("shows a guest their own progress (no sign-in needed), never cached", async () => {
+    const guest = new Client();
+    expect((await guest.request("/me")).status).toBe(200);
+    await put(guest, { read: true });
+    const res = await guest.request("/me");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toMatch(/no-store|private/);
+    const html = await res.text();
+    expect(html).toContain("You are reading as a guest");
+    expect(html).toMatch(/data-lesson="the-log"[\s\S]*?Read · quiz to pass/);
+  });
+
+  it("shows a learner their guides and scores, and nobody else's", async () => {
+    const a = await newLearner("me-a");
+    const b = await newLearner("me-b");
+    await put(a.client, { read: true });
+    await passQuiz(a.client);
+    const forA = await (await a.client.request("/me")).text();
+    expect(forA).toContain("Apache Kafka");
+    expect(forA).toMatch(/data-lesson="the-log"[\s\S]*?Completed/);
+    expect(forA).toMatch(/best (\d+)\/\1 \(passed\)/);
+    expect(forA).toContain(a.email);
+    const forB = await (await b.client.request("/me")).text();
+    expect(forB).toContain("You have not started a guide yet");
+    expect(forB).not.toContain(a.email);
+    expect(forB).not.toContain("Completed");
   });
 });

@@ -40,14 +40,18 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
   it("reads a lesson to the end, passes its quiz, and sees the check mark and the guide % change", async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${baseUrl()}/guides/${GUIDE}`);
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    expect(await page.getByTestId(`guide-progress-${GUIDE}`).count()).toBe(0); // a new reader has none
-
     await page.goto(`${baseUrl()}/guides/${GUIDE}/the-log`);
     // The visit is recorded: the lesson shows as started, not done.
     await expect.poll(() => sidebarMark(page, "the-log").getAttribute("data-status")).toBe("started");
-    await passQuizInPage(page, "the-log"); // scrolling to the quiz passes the end of the body
+
+    await page.goto(`${baseUrl()}/guides/${GUIDE}`);
+    await expect.poll(() => page.getByTestId("guide-percent").textContent()).toBe("0% complete");
+    await page.goto(`${baseUrl()}/guides/${GUIDE}/the-log`);
+    await page.locator("[data-lesson-end]").scrollIntoViewIfNeeded();
+    await expect.poll(async () => lessonOf(await apiProgress(page), "the-log")?.readAt ?? null).not.toBeNull();
+    // Read, but the quiz is not passed yet: still only started.
+    expect(await sidebarMark(page, "the-log").getAttribute("data-status")).toBe("started");
+    await passQuizInPage(page, "the-log");
     await expect.poll(() => sidebarMark(page, "the-log").getAttribute("data-status"), { timeout: 10_000 }).toBe("completed");
     expect(await sidebarMark(page, "the-log").textContent()).toContain("(completed)");
 
@@ -61,11 +65,23 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     expect(await page.getByTestId("continue").getByRole("link").getAttribute("href")).toBe(`/guides/${GUIDE}/topics-and-partitions`);
     expect(await seriousViolations(page)).toEqual([]);
 
+    await page.goto(`${baseUrl()}/`);
+    await expect.poll(() => page.getByTestId(`guide-progress-${GUIDE}`).getByTestId("guide-percent").textContent()).toBe("12% complete");
+    expect(await page.getByTestId(`guide-progress-event-driven-architecture`).count()).toBe(0);
+
     await page.goto(`${baseUrl()}/me`);
     const row = page.locator('tr[data-lesson="the-log"]');
     expect(await row.getByTestId("lesson-status").textContent()).toContain("Completed");
     expect(await row.getByTestId("quiz-score").textContent()).toContain(`best ${quizFile(GUIDE, "the-log").length}/`);
+    expect(await page.getByTestId(`my-guide-${GUIDE}`).textContent()).toContain("12% complete");
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Starting the lesson over, from /me.
+    await row.getByRole("button", { name: /Start over/ }).click();
+    await row.getByRole("button", { name: /Yes, start over/ }).click();
+    // It was the only lesson touched in the guide: the guide is no longer started at all.
+    await page.getByText("You have not started a guide yet").waitFor();
+    expect((await apiProgress(page)).guides).toEqual([]);
     await context.close();
   });
 
@@ -77,6 +93,10 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     const id = (await heading.getAttribute("id"))!;
     await heading.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 100));
     await expect.poll(async () => lessonOf(await apiProgress(page), "consumer-groups")?.section, { timeout: 10_000 }).toBe(id);
+
+    await page.goto(`${baseUrl()}/guides/${GUIDE}`);
+    await expect.poll(() => page.getByTestId("continue").getByRole("link").getAttribute("href")).toBe(`/guides/${GUIDE}/consumer-groups#${id}`);
+    expect(await page.getByTestId("continue").textContent()).toContain("Continue where you left off");
 
     await page.goto(`${baseUrl()}/`);
     const card = page.getByTestId("continue");
@@ -94,6 +114,7 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     await page.goto(`${baseUrl()}/guides/${GUIDE}/producers`);
     await expect.poll(() => sidebarMark(page, "producers").getAttribute("data-status")).toBe("started");
 
+    expect(lessonOf(await apiProgress(page), "producers")?.readAt).toBeNull();
     await context.setOffline(true);
     await page.locator("[data-lesson-end]").scrollIntoViewIfNeeded();
     await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pending-progress:")).length)).toBeGreaterThan(0);
@@ -105,6 +126,25 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     await expect.poll(async () => lessonOf(await apiProgress(next), "producers")?.readAt ?? null, { timeout: 15_000 }).not.toBeNull();
     // Everything queued (the read, and the section the reader was in when the tab closed) went out.
     await expect.poll(() => next.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pending-progress:")).length)).toBe(0);
+    await context.close();
+  });
+
+  it("retries a write the server failed, without a reload, and empties the queue", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    let failures = 0;
+    await page.route("**/api/guides/*/lessons/*/progress", async (route) => {
+      if (route.request().method() === "PUT" && failures < 2) {
+        failures += 1;
+        await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "DB_UNAVAILABLE", message: "try later" } }) });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(`${baseUrl()}/guides/${GUIDE}/consumer-lag`);
+    await expect.poll(() => failures).toBe(2);
+    await expect.poll(async () => lessonOf(await apiProgress(page), "consumer-lag")?.lastVisitedAt ?? null, { timeout: 20_000 }).not.toBeNull();
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pending-progress:")).length)).toBe(0);
     await context.close();
   });
 

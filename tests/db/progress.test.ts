@@ -7,6 +7,7 @@ import { mergeGuestIntoUser } from "@/lib/learners/merge";
 import { getLessonProgress, getMyProgress } from "@/lib/progress/queries";
 import { recordProgress, recordTryItGoal, resetLessonProgress } from "@/lib/progress/record";
 import { submitAttempt } from "@/lib/quizzes/submit";
+import { rateLesson } from "@/lib/ratings/rate";
 import { rejection } from "./helpers/errors";
 import { answersScoring, keyFor } from "./helpers/quiz-keys";
 import { createActor } from "./helpers/users";
@@ -144,7 +145,9 @@ describe("completion", () => {
     expect(kafka.continueAt).toMatchObject({ lesson: "consumer-groups", kind: "resume", section: lessonMeta("consumer-groups").headings[1]!.id });
     expect(kafka.continueAt!.href).toBe(`/guides/kafka/consumer-groups#${lessonMeta("consumer-groups").headings[1]!.id}`);
     expect(kafka.lessonProgress.map((l) => l.lesson)).toEqual(getMyProgressOrder());
-    expect(Date.parse(kafka.lastActivityAt!)).toBeGreaterThan(T0); // the quiz attempt, made just now
+    // The latest activity is the quiz attempt (made just now), later than every visit (at T0 + minutes).
+    const attempt = await db.quizAttempt.findFirstOrThrow({ where: { guestId: (learner as { guestId: string }).guestId }, orderBy: { submittedAt: "desc" } });
+    expect(kafka.lastActivityAt).toBe(attempt.submittedAt.toISOString());
     expect(mine.guides.map((g) => g.guide)).toEqual([G]);
   });
 });
@@ -161,14 +164,21 @@ describe("reset", () => {
     await passQuiz(learner);
     expect((await getLessonProgress(learner, lessonMeta())).completed).toBe(true);
 
-    const reset = await resetLessonProgress(learner, G, L, { now: Date.now() + 1000 });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the reset comes strictly after the pass
+    const reset = await resetLessonProgress(learner, G, L, { now: Date.now() });
     expect(reset).toMatchObject({ firstVisitedAt: null, lastVisitedAt: null, readAt: null, section: null, tryItGoals: [], completed: false, quiz: { passed: false, attempts: 0 } });
     expect(await db.quizAttempt.count({ where: { guestId: (learner as { guestId: string }).guestId } })).toBe(1);
     // A queued write from before the reset arrives late: it does not bring the old state back.
     expect(await recordProgress(learner, G, L, { read: true, at: at(1) }, { now: NOW })).toMatchObject({ readAt: null });
     // Resetting twice is the same as once; the same reader can then progress again.
-    await resetLessonProgress(learner, G, L, { now: Date.now() + 1000 });
-    expect((await rowsOf(learner))).toHaveLength(1);
+    await resetLessonProgress(learner, G, L, { now: Date.now() });
+    expect(await rowsOf(learner)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await recordProgress(learner, G, L, { read: true }, { now: Date.now() });
+    expect(again.readAt).not.toBeNull();
+    expect(again.completed).toBe(false); // the pass from before the reset no longer counts
+    await passQuiz(learner);
+    expect((await getLessonProgress(learner, lessonMeta())).completed).toBe(true);
   });
 });
 
@@ -238,15 +248,41 @@ describe("guest → account merge", () => {
     expect(rows[0]).toMatchObject({ firstVisitedAt: new Date(at(1)), lastVisitedAt: new Date(at(14)) });
   });
 
-  it("is all or nothing: a merge that fails part-way leaves the guest's record where it was", async () => {
+  it("is all or nothing: a merge that fails at its last step leaves the guest's whole record where it was", async () => {
     const visitor = guest();
+    const account = await user();
     await recordProgress(visitor, G, L, { visited: true }, { now: NOW });
     await passQuiz(visitor);
+    await rateLesson(visitor, G, L, { helpful: false, comment: "fail-the-merge" });
     const guestId = (visitor as { guestId: string }).guestId;
-    // No such user: moving the attempts succeeds on its own terms only if the user exists.
-    await expect(mergeGuestIntoUser(guestId, randomUUID())).rejects.toThrow();
+    // Moving the vote (the last step, after attempts and progress) fails for this one comment.
+    await db.$executeRaw`CREATE OR REPLACE FUNCTION fail_merge_for_test() RETURNS trigger AS $$
+      BEGIN IF NEW.user_id IS NOT NULL AND NEW.comment = 'fail-the-merge' THEN RAISE EXCEPTION 'failing on purpose'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`;
+    await db.$executeRaw`CREATE TRIGGER fail_merge_for_test BEFORE INSERT ON page_ratings FOR EACH ROW EXECUTE FUNCTION fail_merge_for_test()`;
+    try {
+      await expect(mergeGuestIntoUser(guestId, (account as { userId: string }).userId)).rejects.toThrow(/failing on purpose/);
+    } finally {
+      await db.$executeRaw`DROP TRIGGER fail_merge_for_test ON page_ratings`;
+    }
     expect(await db.quizAttempt.count({ where: { guestId } })).toBe(1);
     expect(await rowsOf(visitor)).toHaveLength(1);
+    expect(await db.pageRating.count({ where: { guestId } })).toBe(1);
+    expect(await rowsOf(account)).toEqual([]);
+    expect(await db.quizAttempt.count({ where: { userId: (account as { userId: string }).userId } })).toBe(0);
+  });
+
+  it("counts both sides in full when one of them had started the lesson over", async () => {
+    const visitor = guest();
+    const account = await user();
+    await recordProgress(account, G, L, { read: true, at: at(5) }, { now: NOW });
+    await passQuiz(account);
+    // The guest read it too, then started over and only visited again.
+    await recordProgress(visitor, G, L, { read: true, at: at(1) }, { now: NOW });
+    await resetLessonProgress(visitor, G, L, { now: Date.parse(at(10)) });
+    await recordProgress(visitor, G, L, { visited: true, at: at(20) }, { now: NOW });
+    await mergeGuestIntoUser((visitor as { guestId: string }).guestId, (account as { userId: string }).userId);
+    // The account's reading and its passed quiz still count; the guest's reset only undid the guest's own.
+    expect(await getLessonProgress(account, lessonMeta())).toMatchObject({ firstVisitedAt: at(5), lastVisitedAt: at(20), readAt: at(5), completed: true });
   });
 });
 

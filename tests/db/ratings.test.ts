@@ -68,6 +68,10 @@ describe("rateLesson", () => {
     expect((await rateLesson(learner, G, L, { helpful: false, reason: "other", comment })).comment).toBe(comment);
   });
 
+  it("takes a reason and a comment with Yes too", async () => {
+    expect(await rateLesson(guest(), G, L, { helpful: true, reason: "other", comment: "Great diagrams" })).toMatchObject({ helpful: true, reason: "other", comment: "Great diagrams" });
+  });
+
   it("stores markup in comments as the plain text it is", async () => {
     const learner = guest();
     const comment = `<script>alert("x")</script> & <b>bold</b>`;
@@ -80,9 +84,10 @@ describe("rateLesson", () => {
 
   it("rate-limits one reader (429 with Retry-After) without touching their vote", async () => {
     const learner = guest();
-    for (let i = 0; i < 60; i++) await rateLesson(learner, G, L, { helpful: i % 2 === 0 });
+    const now = Date.now(); // one rate-limit window for the whole test
+    for (let i = 0; i < 60; i++) await rateLesson(learner, G, L, { helpful: i % 2 === 0 }, { now });
     const before = await rowsOf(learner);
-    const error = await rejection(rateLesson(learner, G, L, { helpful: true, comment: "one too many" }));
+    const error = await rejection(rateLesson(learner, G, L, { helpful: true, comment: "one too many" }, { now }));
     expect(error.status).toBe(429);
     expect(error.retryAfter).toBeGreaterThan(0);
     expect(await rowsOf(learner)).toEqual(before);
@@ -102,6 +107,8 @@ describe("merging votes at sign-in", () => {
     const account = await user();
     await rateLesson(account, G, L, { helpful: true });
     await rateLesson(visitor, G, L, { helpful: false, reason: "unclear", comment: "newer, as a guest" });
+    // Millisecond timestamps can tie on a fast machine: make the order explicit.
+    await db.pageRating.updateMany({ where: { ...ownerWhere(account), lesson: L }, data: { updatedAt: new Date("2021-01-01T00:00:00Z") } });
     await rateLesson(visitor, G, "the-log", { helpful: true });
     await rateLesson(account, G, "producers", { helpful: false, reason: "other" });
     await rateLesson(visitor, G, "producers", { helpful: true }); // newer too
