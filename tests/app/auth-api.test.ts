@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseUrl, Client, newLearner, signedInAdmin } from "./helpers/http-client";
+import { baseUrl, Client, newLearner, signedInAdmin, startOfFreshWindow } from "./helpers/http-client";
 
 async function errorOf(res: Response) {
   return ((await res.json()) as { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } }).error;
@@ -70,6 +70,7 @@ describe("sign-in (POST /api/auth/callback/credentials)", () => {
   });
 
   it("should answer 429 with Retry-After after too many attempts on one account", async () => {
+    await startOfFreshWindow(15 * 60);
     const { email, password } = await newLearner("limited");
     let last: Response | undefined;
     for (let i = 0; i < 11; i++) last = await new Client().signIn(email, "wrong password here");
@@ -82,6 +83,7 @@ describe("sign-in (POST /api/auth/callback/credentials)", () => {
   });
 
   it("should answer 429 after too many attempts from one IP across accounts", async () => {
+    await startOfFreshWindow(15 * 60);
     const ip = "198.51.100.77";
     let last: Response | undefined;
     for (let i = 0; i < 51; i++) last = await new Client(ip).signIn(`spray-${i}-${Date.now()}@example.org`, "guessing passwords");

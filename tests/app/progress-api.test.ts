@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LessonProgress, MyProgress } from "@/lib/progress/dto";
 import type { OwnRating } from "@/lib/ratings/dto";
-import { Client, newLearner } from "./helpers/http-client";
+import { Client, newLearner, startOfFreshWindow } from "./helpers/http-client";
 import { answersFor, loadQuiz, quizFile } from "./helpers/quiz";
 
 const GUIDE = "kafka";
@@ -171,6 +171,7 @@ describe("ratings API", () => {
   });
 
   it("rate-limits a reader's votes with 429 and Retry-After", async () => {
+    await startOfFreshWindow(10 * 60);
     const client = new Client();
     const statuses: number[] = [];
     let last: Response | undefined;

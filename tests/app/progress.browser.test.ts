@@ -17,6 +17,21 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
 
   const sidebarMark = (page: Page, lesson: string) => page.getByRole("navigation", { name: /lessons$/ }).locator(`a[data-lesson="${lesson}"] [data-status]`);
 
+  /**
+   * Scrolls the rating panel into view until it has loaded (it loads when it comes near the
+   * viewport; content above it, such as the quiz, can still grow and push it away).
+   */
+  async function ratingPanel(page: Page) {
+    const panel = page.getByTestId("page-rating");
+    await expect
+      .poll(async () => {
+        await panel.scrollIntoViewIfNeeded();
+        return panel.getByRole("button").count();
+      })
+      .toBeGreaterThan(0);
+    return panel;
+  }
+
   /** The reader's progress as the API has it, asked from inside the page (same cookies). */
   async function apiProgress(page: Page): Promise<MyProgress> {
     return page.evaluate(async () => (await (await fetch("/api/me/progress")).json()) as MyProgress);
@@ -152,8 +167,7 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/guides/${GUIDE}/brokers-and-retention`);
-    const panel = page.getByTestId("page-rating");
-    await panel.scrollIntoViewIfNeeded();
+    const panel = await ratingPanel(page);
     await panel.getByRole("button", { name: "No" }).click();
     await panel.getByRole("radio", { name: "Hard to understand" }).check();
     const comment = `The <b>segment</b> part <img src=x onerror="document.title='owned'"> lost me.`;
@@ -164,7 +178,7 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.reload();
-    await panel.scrollIntoViewIfNeeded();
+    await ratingPanel(page);
     await expect.poll(() => panel.getByTestId("rating-vote").textContent()).toBe("You found this page not helpful: Hard to understand.");
     // Shown as the text it is: no element made from it, nothing run.
     expect(await panel.getByTestId("rating-comment").textContent()).toBe(comment);
@@ -176,7 +190,7 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     await panel.getByRole("button", { name: "Send feedback" }).click();
     await panel.getByText("Thanks for your feedback!").waitFor();
     await page.reload();
-    await panel.scrollIntoViewIfNeeded();
+    await ratingPanel(page);
     await expect.poll(() => panel.getByTestId("rating-vote").textContent()).toBe("You found this page helpful.");
     const stored = await page.evaluate(async () => (await (await fetch("/api/guides/kafka/lessons/brokers-and-retention/rating")).json()) as { rating: { helpful: boolean; comment: string | null } });
     expect(stored.rating).toMatchObject({ helpful: true, comment: null });
@@ -187,8 +201,7 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/guides/${GUIDE}/offsets-and-commits`);
-    const panel = page.getByTestId("page-rating");
-    await panel.scrollIntoViewIfNeeded();
+    const panel = await ratingPanel(page);
     await panel.getByRole("button", { name: "No" }).click();
     await panel.getByLabel("Comment (optional)").fill("Offline comment");
     await context.setOffline(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseUrl, Client, newLearner } from "./helpers/http-client";
+import { baseUrl, Client, newLearner, startOfFreshWindow } from "./helpers/http-client";
 import { answersFor, lessonsWithQuiz, loadQuiz, quizFile, quizPath } from "./helpers/quiz";
 
 const GUIDE = "kafka";
@@ -158,6 +158,7 @@ describe("POST attempts", () => {
   });
 
   it("rate-limits submissions per learner with 429 and Retry-After", async () => {
+    await startOfFreshWindow(10 * 60);
     const { client } = await newLearner("quiz-rate");
     const quiz = await loadQuiz(client, GUIDE, LESSON);
     const json = { attemptKey: quiz.attemptKey, answers: [0] }; // invalid on purpose: nothing is stored

@@ -101,3 +101,13 @@ export async function signedInAdmin(): Promise<Client> {
   if (!client.signedIn) throw new Error("demo admin could not sign in");
   return client;
 }
+
+/**
+ * Rate limits count in fixed windows aligned to the clock. A test that fills a window waits, if the
+ * current one ends within `needSeconds`, until the next one starts, so it never straddles two.
+ */
+export async function startOfFreshWindow(windowSeconds: number, needSeconds = 30): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < needSeconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 200));
+}
