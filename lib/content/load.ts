@@ -95,6 +95,23 @@ export class ContentError extends Error {
 /** `lessons`/`quizzes` map key. */
 export const lessonKey = (guide: string, lesson: string) => `${guide}/${lesson}`;
 
+/**
+ * A cheap fingerprint of the content files (names, sizes, modification times): it changes when any
+ * file is added, removed or edited, without reading or parsing them.
+ */
+export function contentFingerprint(root = CONTENT_ROOT): string {
+  const parts: string[] = [];
+  for (const guide of readdirSync(/*turbopackIgnore: true*/ root).sort()) {
+    const dir = path.join(root, guide);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(/*turbopackIgnore: true*/ dir).sort()) {
+      const stat = statSync(path.join(dir, name));
+      parts.push(`${guide}/${name}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  return parts.join("|");
+}
+
 export function contentHash(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex").slice(0, 16);
 }

@@ -5,21 +5,28 @@
  * scores attempts); pages never call it.
  */
 import "server-only";
-import { cache } from "react";
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
 import type { SearchEntry } from "@/lib/search/match";
 import { checkAllContent } from "./check";
-import { ContentError, lessonKey, type Content, type Guide, type Lesson, type LessonMeta, type QuizWithKey } from "./load";
+import { ContentError, contentFingerprint, lessonKey, type Content, type Guide, type Lesson, type LessonMeta, type QuizWithKey } from "./load";
 
 export type { Guide, Lesson, LessonMeta, QuizWithKey };
 
 let loaded: Content | undefined;
+let loadedFingerprint: string | undefined;
 
-// Memoised for the process, not per request (React's cache() would reload and re-parse every MDX
-// file for each of the ~20 pages a build prerenders). In development it reloads so edits show.
+// Memoised for the process (React's cache() would reload and re-parse every MDX file for each of
+// the ~20 pages a build prerenders, and does not memoise at all in route handlers). In
+// development it reloads when a content file changed, so edits show.
 function getContent(): Content {
-  if (env.NODE_ENV === "development") return loadForRequest();
+  if (env.NODE_ENV === "development") {
+    const fingerprint = contentFingerprint();
+    if (fingerprint !== loadedFingerprint) {
+      loaded = load();
+      loadedFingerprint = fingerprint;
+    }
+  }
   return (loaded ??= load());
 }
 
@@ -28,9 +35,6 @@ function load(): Content {
   if (problems.length > 0) throw new ContentError(problems);
   return content;
 }
-
-// In development: fresh on every request, so edits show, but once per request, not per call.
-const loadForRequest = cache(load);
 
 /** Every guide, for the catalog. */
 export function listGuides(): Guide[] {

@@ -12,6 +12,9 @@ import { guideProgress, lessonProgress, type ProgressRecord, type QuizRecord } f
 
 const progressSelect = { guide: true, lesson: true, firstVisitedAt: true, lastVisitedAt: true, readAt: true, section: true, tryItGoals: true } as const;
 
+/** The same columns as `progressSelect`, for raw `RETURNING` (named as ProgressRecord's fields). */
+export const PROGRESS_RECORD_COLUMNS = Prisma.sql`guide, lesson, first_visited_at AS "firstVisitedAt", last_visited_at AS "lastVisitedAt", read_at AS "readAt", section, try_it_goals AS "tryItGoals"`;
+
 function toRecord(row: Prisma.LessonProgressGetPayload<{ select: typeof progressSelect }>): ProgressRecord {
   return { ...row, tryItGoals: (row.tryItGoals ?? {}) as Record<string, string> };
 }
@@ -22,7 +25,10 @@ function toRecord(row: Prisma.LessonProgressGetPayload<{ select: typeof progress
  */
 async function quizRecords(learner: Learner, lesson?: { guide: string; lesson: string }): Promise<QuizRecord[]> {
   const { userId, guestId } = ownerOf(learner);
-  const owner = userId !== null ? Prisma.sql`a.user_id = ${userId}::uuid` : Prisma.sql`a.guest_id = ${guestId}::uuid`;
+  const [owner, progressOwner] =
+    userId !== null
+      ? [Prisma.sql`a.user_id = ${userId}::uuid`, Prisma.sql`p.user_id = ${userId}::uuid`]
+      : [Prisma.sql`a.guest_id = ${guestId}::uuid`, Prisma.sql`p.guest_id = ${guestId}::uuid`];
   const onlyLesson = lesson ? Prisma.sql`AND a.guide = ${lesson.guide} AND a.lesson = ${lesson.lesson}` : Prisma.empty;
   const rows = await db.$queryRaw<{ guide: string; lesson: string; attempts: number; passed: boolean; best_score: number; best_total: number; last_attempt_at: Date }[]>`
     SELECT a.guide, a.lesson,
@@ -32,8 +38,7 @@ async function quizRecords(learner: Learner, lesson?: { guide: string; lesson: s
       (array_agg(a.total ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_total,
       max(a.submitted_at) AS last_attempt_at
     FROM quiz_attempts a
-    LEFT JOIN lesson_progress p ON p.guide = a.guide AND p.lesson = a.lesson
-      AND (p.user_id = a.user_id OR p.guest_id = a.guest_id)
+    LEFT JOIN lesson_progress p ON ${progressOwner} AND p.guide = a.guide AND p.lesson = a.lesson
     WHERE ${owner} ${onlyLesson}
       AND (p.reset_at IS NULL OR a.submitted_at >= p.reset_at)
     GROUP BY a.guide, a.lesson`;
@@ -48,14 +53,18 @@ async function quizRecords(learner: Learner, lesson?: { guide: string; lesson: s
   }));
 }
 
-/** The learner's progress in one lesson (all nulls and zeros if they never touched it). */
-export async function getLessonProgress(learner: Learner, meta: LessonMeta): Promise<LessonProgress> {
+/**
+ * The learner's progress in one lesson (all nulls and zeros for a reader with no identity or who
+ * never touched it). `row`: the lesson's row when the caller has just written it.
+ */
+export async function getLessonProgress(learner: Learner | null, meta: LessonMeta, row?: ProgressRecord): Promise<LessonProgress> {
+  if (!learner) return lessonProgress(meta, undefined, undefined);
   const where = { ...ownerOf(learner), guide: meta.guide, lesson: meta.slug };
-  const [row, quizzes] = await Promise.all([
-    db.lessonProgress.findFirst({ where, select: progressSelect }),
+  const [found, quizzes] = await Promise.all([
+    row ?? db.lessonProgress.findFirst({ where, select: progressSelect }).then((r) => (r ? toRecord(r) : undefined)),
     quizRecords(learner, { guide: meta.guide, lesson: meta.slug }),
   ]);
-  return lessonProgress(meta, row ? toRecord(row) : undefined, quizzes[0]);
+  return lessonProgress(meta, found && { ...found, tryItGoals: found.tryItGoals ?? {} }, quizzes[0]);
 }
 
 const byLesson = <T extends { guide: string; lesson: string }>(rows: T[], guide: string) =>

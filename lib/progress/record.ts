@@ -8,13 +8,13 @@ import "server-only";
 import { requireLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerConflictTarget, ownerOf, type Learner } from "@/lib/learners/identity";
 import { enforceLearnerRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import type { LessonProgress } from "./dto";
 import { MERGE_PROGRESS_SET, PROGRESS_INSERT_COLUMNS } from "./merge-sql";
-import { getLessonProgress } from "./queries";
+import { getLessonProgress, PROGRESS_RECORD_COLUMNS } from "./queries";
+import type { ProgressRecord } from "./summary";
 import { progressEventSchema } from "./schemas";
 
 /** A reader sends a few writes per page (visit, sections, end); this is far above that. */
@@ -33,17 +33,19 @@ interface Evidence {
 
 const isoOrNull = (d: Date | undefined) => (d ? d.toISOString() : null);
 
-async function applyEvidence(learner: Learner, guide: string, lesson: string, evidence: Evidence): Promise<void> {
+/** Merges `evidence` into the learner's row for the lesson; returns the row as it now is. */
+async function applyEvidence(learner: Learner, guide: string, lesson: string, evidence: Evidence): Promise<ProgressRecord> {
   const { userId, guestId } = ownerOf(learner);
-  const target = learner.kind === "user" ? Prisma.sql`(user_id, guide, lesson)` : Prisma.sql`(guest_id, guide, lesson)`;
   const visited = isoOrNull(evidence.visitedAt);
-  await db.$executeRaw`
+  const [row] = await db.$queryRaw<ProgressRecord[]>`
     INSERT INTO lesson_progress AS e ${PROGRESS_INSERT_COLUMNS}
     VALUES (gen_random_uuid(), ${userId}::uuid, ${guestId}::uuid, ${guide}, ${lesson},
       ${visited}::timestamptz, ${visited}::timestamptz, ${isoOrNull(evidence.readAt)}::timestamptz,
       ${evidence.section ?? null}, ${evidence.section ? visited : null}::timestamptz,
       ${JSON.stringify(evidence.goals ?? {})}::jsonb, ${isoOrNull(evidence.resetAt)}::timestamptz)
-    ON CONFLICT ${target} DO UPDATE SET ${MERGE_PROGRESS_SET}`;
+    ON CONFLICT ${ownerConflictTarget(learner)} DO UPDATE SET ${MERGE_PROGRESS_SET}
+    RETURNING ${PROGRESS_RECORD_COLUMNS}`;
+  return row!;
 }
 
 /**
@@ -68,8 +70,8 @@ export async function recordProgress(
   const now = options.now ?? Date.now();
   // A queued write says when it happened; the browser's clock is trusted only within limits.
   const at = new Date(event.at ? Math.min(now, Math.max(now - MAX_DELAY_MS, Date.parse(event.at))) : now);
-  await applyEvidence(learner, guide, lesson, { visitedAt: at, readAt: event.read ? at : undefined, section: event.section });
-  return getLessonProgress(learner, meta);
+  const row = await applyEvidence(learner, guide, lesson, { visitedAt: at, readAt: event.read ? at : undefined, section: event.section });
+  return getLessonProgress(learner, meta, row);
 }
 
 /**
@@ -80,8 +82,8 @@ export async function recordProgress(
 export async function resetLessonProgress(learner: Learner, guide: string, lesson: string, options: { ip?: string; now?: number } = {}): Promise<LessonProgress> {
   const meta = requireLesson(guide, lesson);
   await enforceLearnerRateLimit("progress", learner, options.ip, PROGRESS_LIMIT, PROGRESS_GUEST_IP_LIMIT);
-  await applyEvidence(learner, guide, lesson, { resetAt: new Date(options.now ?? Date.now()) });
-  return getLessonProgress(learner, meta);
+  const row = await applyEvidence(learner, guide, lesson, { resetAt: new Date(options.now ?? Date.now()) });
+  return getLessonProgress(learner, meta, row);
 }
 
 /** Records that the learner reached try-it goal `goal` in the lesson (kept with the first time). */

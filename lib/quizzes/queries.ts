@@ -41,8 +41,12 @@ export function startAttempt(guide: string, lesson: string, now = Date.now()): Q
   };
 }
 
-/** The learner's own attempts, newest first (at most 500), optionally for one guide or lesson. */
-export async function listAttempts(learner: Learner, filter: { guide?: string; lesson?: string } = {}): Promise<AttemptSummary[]> {
+/**
+ * The learner's own attempts, newest first (at most 500), optionally for one guide or lesson; none
+ * for a reader with no identity yet.
+ */
+export async function listAttempts(learner: Learner | null, filter: { guide?: string; lesson?: string } = {}): Promise<AttemptSummary[]> {
+  if (!learner) return [];
   const rows = await db.quizAttempt.findMany({
     where: { ...ownerOf(learner), guide: filter.guide, lesson: filter.lesson },
     orderBy: { submittedAt: "desc" },

@@ -4,9 +4,34 @@
 import "server-only";
 import { getLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ownerOf, type Learner } from "@/lib/learners/identity";
 import type { OwnRating } from "./dto";
 import type { RatingReason } from "./reasons";
+
+/** A page_ratings row as OwnRating needs it. */
+export interface RatingRow {
+  helpful: boolean;
+  reason: string | null;
+  comment: string | null;
+  contentVersion: string;
+  updatedAt: Date;
+}
+
+/** The same columns for raw `RETURNING`, named as RatingRow's fields. */
+export const RATING_COLUMNS = Prisma.sql`helpful, reason, comment, content_version AS "contentVersion", updated_at AS "updatedAt"`;
+
+/** The vote as the API returns it; `outdated` when the lesson's current version differs. */
+export function toOwnRating(row: RatingRow, currentVersion: string | undefined): OwnRating {
+  return {
+    helpful: row.helpful,
+    reason: row.reason as RatingReason | null,
+    comment: row.comment,
+    contentVersion: row.contentVersion,
+    outdated: currentVersion !== row.contentVersion,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
 
 /** The learner's vote on the lesson, or null if they have not voted (or have no identity yet). */
 export async function getOwnRating(learner: Learner | null, guide: string, lesson: string): Promise<OwnRating | null> {
@@ -15,13 +40,5 @@ export async function getOwnRating(learner: Learner | null, guide: string, lesso
     where: { ...ownerOf(learner), guide, lesson },
     select: { helpful: true, reason: true, comment: true, contentVersion: true, updatedAt: true },
   });
-  if (!row) return null;
-  return {
-    helpful: row.helpful,
-    reason: row.reason as RatingReason | null,
-    comment: row.comment,
-    contentVersion: row.contentVersion,
-    outdated: getLesson(guide, lesson)?.version !== row.contentVersion,
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return row ? toOwnRating(row, getLesson(guide, lesson)?.version) : null;
 }

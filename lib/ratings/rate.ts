@@ -5,12 +5,11 @@
 import "server-only";
 import { requireLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerConflictTarget, ownerOf, type Learner } from "@/lib/learners/identity";
 import { enforceLearnerRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import type { OwnRating } from "./dto";
-import { getOwnRating } from "./queries";
+import { RATING_COLUMNS, toOwnRating, type RatingRow } from "./queries";
 import { ratingInputSchema } from "./schemas";
 
 /** Enough to change one's mind a few times on every page read in a sitting. */
@@ -33,28 +32,16 @@ export async function rateLesson(
   const vote = parseInput(ratingInputSchema, input);
   await enforceLearnerRateLimit("rating", learner, options.ip, RATING_LIMIT, RATING_GUEST_IP_LIMIT, options.now);
   const { userId, guestId } = ownerOf(learner);
-  const target = learner.kind === "user" ? Prisma.sql`(user_id, guide, lesson)` : Prisma.sql`(guest_id, guide, lesson)`;
-  // updated_at only moves when the vote changes, so a replay leaves the row as it was (and
-  // RETURNING gives no row: the stored vote is then read back).
-  const written = await db.$queryRaw<{ updated_at: Date }[]>`
+  // updated_at only moves when the vote changes, so a replay leaves the row as it was.
+  const [row] = await db.$queryRaw<RatingRow[]>`
     INSERT INTO page_ratings AS r (id, user_id, guest_id, guide, lesson, helpful, reason, comment, content_version)
     VALUES (gen_random_uuid(), ${userId}::uuid, ${guestId}::uuid, ${guide}, ${lesson}, ${vote.helpful}, ${vote.reason ?? null}, ${vote.comment ?? null}, ${meta.version})
-    ON CONFLICT ${target} DO UPDATE SET
-      helpful = EXCLUDED.helpful, reason = EXCLUDED.reason, comment = EXCLUDED.comment,
-      content_version = EXCLUDED.content_version, updated_at = now()
-    WHERE (r.helpful, r.reason, r.comment, r.content_version) IS DISTINCT FROM (EXCLUDED.helpful, EXCLUDED.reason, EXCLUDED.comment, EXCLUDED.content_version)
-    RETURNING updated_at`;
-  const stored = written[0] ? null : await getOwnRating(learner, guide, lesson);
-  // Either just written, or unchanged and read back; if a sign-in moved it meanwhile, it is still
-  // the vote that was cast.
-  return (
-    stored ?? {
-      helpful: vote.helpful,
-      reason: vote.reason ?? null,
-      comment: vote.comment ?? null,
-      contentVersion: meta.version,
-      outdated: false,
-      updatedAt: new Date(written[0]?.updated_at ?? Date.now()).toISOString(),
-    }
-  );
+    ON CONFLICT ${ownerConflictTarget(learner)} DO UPDATE SET
+      helpful = EXCLUDED.helpful, reason = EXCLUDED.reason, comment = EXCLUDED.comment, content_version = EXCLUDED.content_version,
+      updated_at = CASE
+        WHEN (r.helpful, r.reason, r.comment, r.content_version) IS DISTINCT FROM (EXCLUDED.helpful, EXCLUDED.reason, EXCLUDED.comment, EXCLUDED.content_version) THEN now()
+        ELSE r.updated_at
+      END
+    RETURNING ${RATING_COLUMNS}`;
+  return toOwnRating(row!, meta.version);
 }

@@ -1,4 +1,4 @@
-import { withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/http/route";
 import { currentLearner } from "@/lib/learners/identity";
 import { listAttempts } from "@/lib/quizzes/queries";
 import { attemptFilterSchema } from "@/lib/quizzes/schemas";
@@ -9,7 +9,5 @@ import { parseInput } from "@/lib/validation";
 export const GET = withRoute(async (req) => {
   const url = new URL(req.url);
   const filter = parseInput(attemptFilterSchema, { guide: url.searchParams.get("guide") ?? undefined, lesson: url.searchParams.get("lesson") ?? undefined });
-  const learner = await currentLearner();
-  const attempts = learner ? await listAttempts(learner, filter) : [];
-  return Response.json({ attempts }, { headers: { "Cache-Control": "no-store" } });
+  return json({ attempts: await listAttempts(await currentLearner(), filter) });
 });

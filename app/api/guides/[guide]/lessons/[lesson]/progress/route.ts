@@ -4,7 +4,6 @@ import { json, readJsonBody, withRoute } from "@/lib/http/route";
 import { currentLearner, learnerForWrite } from "@/lib/learners/identity";
 import { getLessonProgress } from "@/lib/progress/queries";
 import { recordProgress, resetLessonProgress } from "@/lib/progress/record";
-import { lessonProgress } from "@/lib/progress/summary";
 
 type Context = { params: Promise<{ guide: string; lesson: string }> };
 
@@ -12,8 +11,7 @@ type Context = { params: Promise<{ guide: string; lesson: string }> };
 export const GET = withRoute<Context>(async (_req, { params }) => {
   const { guide, lesson } = await params;
   const meta = requireLesson(guide, lesson);
-  const learner = await currentLearner();
-  return json({ progress: learner ? await getLessonProgress(learner, meta) : lessonProgress(meta, undefined, undefined) });
+  return json({ progress: await getLessonProgress(await currentLearner(), meta) });
 });
 
 // PUT …/progress – { visited?: true, read?: true, section?, at? } merged into the caller's row
@@ -33,6 +31,6 @@ export const DELETE = withRoute<Context>(async (req, { params }) => {
   const { guide, lesson } = await params;
   const meta = requireLesson(guide, lesson);
   const learner = await currentLearner();
-  const progress = learner ? await resetLessonProgress(learner, guide, lesson, { ip: clientIp(req.headers) }) : lessonProgress(meta, undefined, undefined);
+  const progress = learner ? await resetLessonProgress(learner, guide, lesson, { ip: clientIp(req.headers) }) : await getLessonProgress(null, meta);
   return json({ progress });
 });

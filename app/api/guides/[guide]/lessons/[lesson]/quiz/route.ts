@@ -1,4 +1,4 @@
-import { withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/http/route";
 import { startAttempt } from "@/lib/quizzes/queries";
 
 type Context = { params: Promise<{ guide: string; lesson: string }> };
@@ -7,5 +7,5 @@ type Context = { params: Promise<{ guide: string; lesson: string }> };
 // attemptKey to submit them under. No answers, no explanations. 404 for an unknown lesson.
 export const GET = withRoute<Context>(async (_req, { params }) => {
   const { guide, lesson } = await params;
-  return Response.json(startAttempt(guide, lesson), { headers: { "Cache-Control": "no-store" } });
+  return json(startAttempt(guide, lesson));
 });

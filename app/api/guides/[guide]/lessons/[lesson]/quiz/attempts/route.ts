@@ -1,5 +1,5 @@
 import { clientIp } from "@/lib/http/client-ip";
-import { readJsonBody, withRoute } from "@/lib/http/route";
+import { json, readJsonBody, withRoute } from "@/lib/http/route";
 import { currentLearner, learnerForWrite } from "@/lib/learners/identity";
 import { submitAttempt } from "@/lib/quizzes/submit";
 import { listAttempts, requireQuiz } from "@/lib/quizzes/queries";
@@ -26,7 +26,5 @@ export const POST = withRoute<Context>(async (req, { params }) => {
 export const GET = withRoute<Context>(async (_req, { params }) => {
   const { guide, lesson } = await params;
   requireQuiz(guide, lesson);
-  const learner = await currentLearner();
-  const attempts = learner ? await listAttempts(learner, { guide, lesson }) : [];
-  return Response.json({ attempts }, { headers: { "Cache-Control": "no-store" } });
+  return json({ attempts: await listAttempts(await currentLearner(), { guide, lesson }) });
 });
