@@ -34,6 +34,11 @@ export function percentOf(done: number, total: number): number {
   return total === 0 ? 0 : Math.floor((done / total) * 100);
 }
 
+/** Whether the learner has done anything in the lesson: visited it or attempted its quiz. */
+export function isStarted(p: LessonProgress): boolean {
+  return p.lastVisitedAt !== null || p.quiz.attempts > 0;
+}
+
 /** One lesson's progress; `completed` is read plus, when the lesson has a quiz, a passed attempt. */
 export function lessonProgress(meta: LessonMeta, record: ProgressRecord | undefined, quiz: QuizRecord | undefined): LessonProgress {
   const quizProgress: QuizProgress = {
@@ -74,7 +79,7 @@ export function continuePoint(guide: Guide, lessons: LessonProgress[]): Continue
     const sectionTitle = kind === "resume" ? p.sectionTitle : null;
     return { lesson: p.lesson, title: p.title, section, sectionTitle, href: `/guides/${guide.slug}/${p.lesson}${section ? `#${section}` : ""}`, kind };
   };
-  if (!lessons.some((p) => p.lastVisitedAt || p.quiz.attempts > 0)) return null;
+  if (!lessons.some(isStarted)) return null;
   const unfinishedVisited = lessons
     .filter((p) => !p.completed && p.lastVisitedAt)
     .sort((a, b) => b.lastVisitedAt!.localeCompare(a.lastVisitedAt!))[0];

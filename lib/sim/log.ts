@@ -60,7 +60,7 @@ export function emptyLog(): PartitionLog {
  * segment first (LogSegment.shouldRoll): the segment would pass `segment.bytes`, or it is not
  * empty and the batch is more than `segment.ms − jitter` after the segment's first batch.
  */
-export function shouldRoll(active: Segment, size: number, timestamp: number, config: RollConfig): boolean {
+function shouldRoll(active: Segment, size: number, timestamp: number, config: RollConfig): boolean {
   if (active.size > config["segment.bytes"] - size) return true;
   return active.size > 0 && active.firstTimestamp !== null && timestamp - active.firstTimestamp > config["segment.ms"] - config["segment.jitter.ms"];
 }

@@ -17,10 +17,10 @@ function varintSize(n: number): number {
 }
 
 /** DefaultRecordBatch.RECORD_BATCH_OVERHEAD. */
-export const BATCH_OVERHEAD = 61;
+const BATCH_OVERHEAD = 61;
 
 /** Bytes of one record (`null` key or value: absent, as a tombstone's value is). */
-export function recordSize(key: string | null, value: string | null): number {
+function recordSize(key: string | null, value: string | null): number {
   const k = key === null ? -1 : utf8(key).length;
   const v = value === null ? -1 : utf8(value).length;
   // attributes + offsetDelta + timestampDelta + key length + key + value length + value + header count

@@ -4,7 +4,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { currentLearner } from "@/lib/learners/identity";
 import type { GuideProgress, LessonProgress } from "@/lib/progress/dto";
 import { getMyProgress } from "@/lib/progress/queries";
-import { formatInstantDay } from "@/lib/utils/format";
+import { isStarted } from "@/lib/progress/summary";
+import { formatInstantDay, plural } from "@/lib/utils/format";
+import { ProgressBar } from "@/app/_components/ui/progress-bar";
 import { ResetLessonButton } from "./reset-lesson-button";
 
 export const metadata: Metadata = { title: "My progress" };
@@ -76,9 +78,7 @@ function GuideSection({ guide }: { guide: GuideProgress }) {
             {guide.title}
           </Link>
         </h2>
-        <div role="progressbar" aria-label={`${guide.title}: ${guide.percent}% complete`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={guide.percent} className="h-2 max-w-md overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
-          <div className="h-full rounded-full bg-emerald-600 dark:bg-emerald-500" style={{ width: `${guide.percent}%` }} />
-        </div>
+        <ProgressBar label={`${guide.title}: ${guide.percent}% complete`} percent={guide.percent} className="max-w-md" />
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {`${guide.percent}% complete · ${guide.completed} of ${guide.lessons} lessons`}
           {guide.lastActivityAt && ` · last activity ${formatInstantDay(guide.lastActivityAt)}`}
@@ -116,12 +116,11 @@ function GuideSection({ guide }: { guide: GuideProgress }) {
 function statusOf(l: LessonProgress): string {
   if (l.completed) return "Completed";
   if (l.readAt) return l.quiz.required && !l.quiz.passed ? "Read · quiz to pass" : "Read";
-  if (l.lastVisitedAt || l.quiz.attempts > 0) return "Started";
+  if (isStarted(l)) return "Started";
   return "Not started";
 }
 
 function LessonRow({ lesson }: { lesson: LessonProgress }) {
-  const started = lesson.lastVisitedAt !== null || lesson.quiz.attempts > 0;
   return (
     <tr data-lesson={lesson.lesson}>
       <td className="py-2 pr-4">
@@ -134,11 +133,11 @@ function LessonRow({ lesson }: { lesson: LessonProgress }) {
         {statusOf(lesson)}
       </td>
       <td className="py-2 pr-4" data-testid="quiz-score">
-        {lesson.quiz.bestScore !== null ? `best ${lesson.quiz.bestScore}/${lesson.quiz.bestTotal}${lesson.quiz.passed ? " (passed)" : ""} · ${lesson.quiz.attempts} ${lesson.quiz.attempts === 1 ? "attempt" : "attempts"}` : "—"}
+        {lesson.quiz.bestScore !== null ? `best ${lesson.quiz.bestScore}/${lesson.quiz.bestTotal}${lesson.quiz.passed ? " (passed)" : ""} · ${plural(lesson.quiz.attempts, "attempt")}` : "—"}
       </td>
       <td className="py-2 pr-4">{lesson.lastVisitedAt ? formatInstantDay(lesson.lastVisitedAt) : "—"}</td>
       <td className="py-2">
-        <ResetLessonButton guide={lesson.guide} lesson={lesson.lesson} title={lesson.title} started={started} />
+        <ResetLessonButton guide={lesson.guide} lesson={lesson.lesson} title={lesson.title} started={isStarted(lesson)} />
       </td>
     </tr>
   );

@@ -4,6 +4,7 @@
  * The reader's completion of a guide (a bar with "n of m lessons") and of one of its phases.
  * Nothing is shown before the progress loads or for a guide not started.
  */
+import { ProgressBar } from "../ui/progress-bar";
 import { findGuide, useMyProgress } from "./progress-store";
 
 export function GuideProgressBar({ guide, compact = false }: { guide: string; compact?: boolean }) {
@@ -12,16 +13,7 @@ export function GuideProgressBar({ guide, compact = false }: { guide: string; co
   const label = `${mine.percent}% complete`;
   return (
     <div className={compact ? "mt-3" : "space-y-1"} data-testid={`guide-progress-${guide}`}>
-      <div
-        role="progressbar"
-        aria-label={`${mine.title}: ${label}`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={mine.percent}
-        className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-      >
-        <div className="h-full rounded-full bg-emerald-600 dark:bg-emerald-500" style={{ width: `${mine.percent}%` }} />
-      </div>
+      <ProgressBar label={`${mine.title}: ${label}`} percent={mine.percent} />
       <p className="text-xs text-zinc-700 dark:text-zinc-300">
         <span data-testid="guide-percent">{label}</span>
         {` · ${mine.completed} of ${mine.lessons} lessons`}

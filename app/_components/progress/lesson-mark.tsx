@@ -4,6 +4,7 @@
  * A lesson's status for this reader, next to its title in lists (sidebar, guide overview):
  * ✓ complete, ◐ started. Empty until the reader's progress has loaded.
  */
+import { isStarted } from "@/lib/progress/summary";
 import { findLesson, useMyProgress } from "./progress-store";
 
 export function LessonMark({ guide, lesson }: { guide: string; lesson: string }) {
@@ -17,7 +18,7 @@ export function LessonMark({ guide, lesson }: { guide: string; lesson: string })
       </span>
     );
   }
-  if (mine?.lastVisitedAt || mine?.quiz.attempts) {
+  if (mine && isStarted(mine)) {
     return (
       <span className="lesson-mark" data-status="started" title="Started">
         <span aria-hidden="true">◐</span>

@@ -46,7 +46,10 @@ export function LessonTracker({ guide, lesson, bodyId }: { guide: string; lesson
       // The current section: the last heading whose top has scrolled past the upper third.
       const line = window.innerHeight / 3;
       let found: string | null = null;
-      for (const h of headings) if (h.getBoundingClientRect().top <= line) found = h.id;
+      for (const h of headings) {
+        if (h.getBoundingClientRect().top > line) break; // headings are in document order
+        found = h.id;
+      }
       if (found === current) return;
       current = found;
       clearTimeout(settle);

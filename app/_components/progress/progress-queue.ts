@@ -201,18 +201,21 @@ function withLock(work: () => Promise<void>): Promise<void> {
   return locks ? locks.request("pending-progress", () => work()).then(() => undefined) : work();
 }
 
+// One pass over the queue as it was when the drain began (writes queued meanwhile make
+// flushProgress drain again). A write the server failed on waits for its backoff; the others need
+// not wait behind it.
 async function drain(): Promise<void> {
-  const skipped = new Set<string>();
-  for (;;) {
+  for (const item of pending()) {
     if (Date.now() < pausedUntil) break;
-    const next = pending().find((item) => !inFlight.has(item.key) && !skipped.has(item.key) && (item.nextAt ?? 0) <= Date.now());
-    if (!next) break;
-    const outcome = await send(next, false);
-    if (outcome === "offline") break;
-    // A write the server failed on waits for its backoff; the others need not wait behind it.
-    if (outcome === "retry") skipped.add(next.key);
+    if (inFlight.has(item.key) || (item.nextAt ?? 0) > Date.now() || !stillQueued(item.key)) continue;
+    if ((await send(item, false)) === "offline") break;
   }
   scheduleRetry();
+}
+
+/** Whether a write is still waiting (another tab, or a reset, may have removed it meanwhile). */
+function stillQueued(key: string): boolean {
+  return memoryOnly.has(key) || flag(key) !== null;
 }
 
 function scheduleRetry(): void {
