@@ -228,9 +228,12 @@ function scheduleRetry(): void {
 
 /** The page is going away: send what is pending without waiting for answers (keepalive). */
 function flushOnLeave(): void {
+  const known = flag(IDENTITY_KEY) !== null;
+  // Without a known identity, one write at a time across the page (not only within this call):
+  // while one is on its way, the rest go out on the next page load.
+  if (!known && inFlight.size > 0) return;
   const items = pending().filter((item) => !inFlight.has(item.key));
-  // Without a known identity, only the first: the rest go out on the next page load.
-  for (const item of flag(IDENTITY_KEY) ? items : items.slice(0, 1)) void send(item, true);
+  for (const item of known ? items : items.slice(0, 1)) void send(item, true);
 }
 
 /**
