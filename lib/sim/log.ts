@@ -5,8 +5,10 @@
  * factor 1). Segments roll only when a batch is appended (`segment.bytes`, `segment.ms`).
  *
  * Functions never change their arguments: each returns a new log that shares every untouched
- * segment and chunk with the old one, so a step costs what it touches, not the log's size.
+ * segment (and, through the persistent vector, every untouched record) with the old one, so a
+ * step costs what it touches, not the log's size.
  */
+import { emptyVec, forEachFrom, fromArray, get, push, toArray, type PVec } from "./pvec";
 
 export interface StoredRecord {
   offset: number;
@@ -16,6 +18,14 @@ export interface StoredRecord {
   timestamp: number;
   /** Bytes of the record's batch (record-size.ts). */
   size: number;
+  /** Producer id of an idempotent or transactional batch (read_committed filters aborted ones by it). */
+  producerId?: number;
+  /** Set on batches of a transaction (data, not markers). */
+  transactional?: true;
+  /** KIP-534: stamped by the first cleaner pass that recopies a tombstone or marker; dropped once now ≥ it. */
+  deleteHorizonMs?: number;
+  /** Set on a transaction marker (a control batch): it takes an offset but is never delivered. */
+  control?: "COMMIT" | "ABORT";
 }
 
 export interface Segment {
@@ -26,8 +36,8 @@ export interface Segment {
   firstTimestamp: number | null;
   /** Largest record timestamp (drives time retention); -1 while empty. */
   largestTimestamp: number;
-  /** Records in offset order, in chunks so that an append copies one small chunk. */
-  chunks: StoredRecord[][];
+  /** Records in offset order (offsets may have gaps after compaction). */
+  records: PVec<StoredRecord>;
 }
 
 export interface PartitionLog {
@@ -44,10 +54,20 @@ export interface RollConfig {
   "segment.jitter.ms": number;
 }
 
-const CHUNK = 256;
+/** An empty segment starting at `baseOffset`. */
+export function emptySegment(baseOffset: number): Segment {
+  return { baseOffset, size: 0, firstTimestamp: null, largestTimestamp: -1, records: emptyVec() };
+}
 
-function emptySegment(baseOffset: number): Segment {
-  return { baseOffset, size: 0, firstTimestamp: null, largestTimestamp: -1, chunks: [] };
+/** A segment holding `records` (offset order), e.g. a segment rewritten by the cleaner. */
+export function segmentOf(baseOffset: number, records: readonly StoredRecord[], firstTimestamp: number | null): Segment {
+  let size = 0;
+  let largest = -1;
+  for (const r of records) {
+    size += r.size;
+    if (r.timestamp > largest) largest = r.timestamp;
+  }
+  return { baseOffset, size, firstTimestamp: records.length ? firstTimestamp : null, largestTimestamp: largest, records: fromArray(records) };
 }
 
 /** A new, empty partition log (all offsets 0). */
@@ -71,7 +91,7 @@ function shouldRoll(active: Segment, size: number, timestamp: number, config: Ro
  */
 export function appendRecord(
   log: PartitionLog,
-  record: { key: string | null; value: string | null; timestamp: number; size: number },
+  record: Omit<StoredRecord, "offset">,
   config: RollConfig,
 ): { log: PartitionLog; offset: number; rolled: boolean } {
   const offset = log.logEndOffset;
@@ -82,15 +102,13 @@ export function appendRecord(
     segments = [...segments, emptySegment(offset)];
     active = segments[segments.length - 1]!;
   }
-  const stored: StoredRecord = { offset, key: record.key, value: record.value, timestamp: record.timestamp, size: record.size };
-  const last = active.chunks[active.chunks.length - 1];
-  const chunks = last && last.length < CHUNK ? [...active.chunks.slice(0, -1), [...last, stored]] : [...active.chunks, [stored]];
+  const stored: StoredRecord = { offset, ...record };
   const next: Segment = {
     baseOffset: active.baseOffset,
     size: active.size + record.size,
     firstTimestamp: active.firstTimestamp ?? record.timestamp,
     largestTimestamp: Math.max(active.largestTimestamp, record.timestamp),
-    chunks,
+    records: push(active.records, stored),
   };
   return {
     log: { ...log, segments: [...segments.slice(0, -1), next], logEndOffset: offset + 1, highWatermark: offset + 1 },
@@ -101,7 +119,7 @@ export function appendRecord(
 
 /** Every record of a segment, in offset order. */
 export function segmentRecords(segment: Segment): StoredRecord[] {
-  return segment.chunks.flat();
+  return toArray(segment.records);
 }
 
 /** Bytes held by the partition (the sum of its segments; what `retention.bytes` compares). */
@@ -109,33 +127,59 @@ export function logSize(log: PartitionLog): number {
   return log.segments.reduce((sum, s) => sum + s.size, 0);
 }
 
-export type FetchResult = { kind: "records"; records: StoredRecord[] } | { kind: "out-of-range"; logStartOffset: number; highWatermark: number };
+export type FetchResult = { kind: "records"; records: StoredRecord[]; next: number } | { kind: "out-of-range"; logStartOffset: number; highWatermark: number };
 
 /**
- * Up to `max` records from `offset` (inclusive) that are below the high watermark. An offset
- * below the log start offset or above the HW is out of range (the consumer then applies
- * `auto.offset.reset`); an offset equal to the HW returns no records.
+ * Up to `max` records from `offset` (inclusive) that are below `limit` (the high watermark, or
+ * the last stable offset for read_committed) and accepted by `keep` (e.g. markers and aborted
+ * records are skipped for delivery but still counted as passed). An offset below the log start
+ * offset or above the HW is out of range (the consumer then applies `auto.offset.reset`); a
+ * compaction gap is not an error: the fetch starts at the next existing record.
+ * `next` is where the position moves to: past everything scanned, delivered or skipped.
  */
-export function fetchFrom(log: PartitionLog, offset: number, max: number): FetchResult {
+export function fetchFrom(
+  log: PartitionLog,
+  offset: number,
+  max: number,
+  limit: number = log.highWatermark,
+  keep: (record: StoredRecord) => boolean = () => true,
+): FetchResult {
   if (offset < log.logStartOffset || offset > log.highWatermark) return { kind: "out-of-range", logStartOffset: log.logStartOffset, highWatermark: log.highWatermark };
   const out: StoredRecord[] = [];
-  let s = segmentIndexFor(log, offset);
-  for (; s < log.segments.length && out.length < max; s++) {
-    for (const chunk of log.segments[s]!.chunks) {
-      if (chunk.length === 0 || chunk[chunk.length - 1]!.offset < offset) continue;
-      for (const r of chunk) {
-        if (r.offset < offset || r.offset >= log.highWatermark) continue;
-        out.push(r);
-        if (out.length === max) break;
+  let next = offset;
+  for (let s = segmentIndexFor(log, offset); s < log.segments.length && out.length < max; s++) {
+    const records = log.segments[s]!.records;
+    let stop = false;
+    forEachFrom(records, indexOfOffset(records, offset), (r) => {
+      if (r.offset >= limit || out.length === max) {
+        stop = true;
+        return false;
       }
-      if (out.length === max) break;
-    }
+      if (keep(r)) out.push(r);
+      next = r.offset + 1;
+    });
+    if (stop) break;
   }
-  return { kind: "records", records: out };
+  // Past the last record scanned but below the limit there may be nothing (compacted away):
+  // a caught-up reader's position is the limit itself.
+  if (out.length < max) next = Math.max(next, limit);
+  return { kind: "records", records: out, next };
+}
+
+/** Index in `records` of the first record with an offset ≥ `offset` (binary search). */
+export function indexOfOffset(records: PVec<StoredRecord>, offset: number): number {
+  let lo = 0;
+  let hi = records.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (get(records, mid)!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the segment holding `offset` (binary search on base offsets). */
-function segmentIndexFor(log: PartitionLog, offset: number): number {
+export function segmentIndexFor(log: PartitionLog, offset: number): number {
   let lo = 0;
   let hi = log.segments.length - 1;
   while (lo < hi) {

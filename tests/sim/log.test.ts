@@ -61,7 +61,7 @@ describe("partition log", () => {
     expect(log.segments.length).toBeGreaterThan(3);
     const fetched = fetchFrom(log, 250, 500);
     expect(fetched.kind === "records" && fetched.records.map((r) => r.offset)).toEqual(Array.from({ length: 350 }, (_, i) => 250 + i));
-    expect(fetchFrom(log, 600, 10)).toEqual({ kind: "records", records: [] });
+    expect(fetchFrom(log, 600, 10)).toEqual({ kind: "records", records: [], next: 600 });
     expect(fetchFrom(log, 601, 10)).toEqual({ kind: "out-of-range", logStartOffset: 0, highWatermark: 600 });
     expect(fetchFrom({ ...log, logStartOffset: 100 }, 99, 10).kind).toBe("out-of-range");
   });
