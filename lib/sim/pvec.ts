@@ -107,3 +107,24 @@ export function fromArray<T>(values: readonly T[]): PVec<T> {
 export function last<T>(v: PVec<T>): T | undefined {
   return v.tail[v.tail.length - 1];
 }
+
+function setIn(node: unknown[], level: number, i: number, value: unknown): unknown[] {
+  const copy = node.slice();
+  if (level === 0) copy[i & MASK] = value;
+  else {
+    const sub = (i >>> level) & MASK;
+    copy[sub] = setIn(node[sub] as unknown[], level - BITS, i, value);
+  }
+  return copy;
+}
+
+/** `v` with the value at `i` (which must be in [0, size)) replaced; `v` itself is unchanged. */
+export function set<T>(v: PVec<T>, i: number, value: T): PVec<T> {
+  const offset = tailOffset(v);
+  if (i >= offset) {
+    const tail = v.tail.slice();
+    tail[i - offset] = value;
+    return { ...v, tail };
+  }
+  return { ...v, root: setIn(v.root as unknown[], v.shift, i, value) };
+}

@@ -1,0 +1,65 @@
+/**
+ * A step's working area: the current (immutable) state and the events emitted so far. Engine
+ * functions replace `ctx.state` with new states that share everything they did not touch; nothing
+ * reachable from an earlier state is ever modified.
+ */
+import type { SimEvent } from "./events";
+import type { ClientState, ClusterState, ConsumerState, GroupState, PartitionState, ProducerState, TopicState } from "./types";
+
+export interface Ctx {
+  state: ClusterState;
+  events: SimEvent[];
+}
+
+type EventBody = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, "at"> : never) : never;
+
+/** Records an event at the current simulated time. */
+export function emit(ctx: Ctx, event: EventBody): void {
+  ctx.events.push({ at: ctx.state.time, ...event } as SimEvent);
+}
+
+export function setTopic(ctx: Ctx, topic: TopicState): void {
+  ctx.state = { ...ctx.state, topics: { ...ctx.state.topics, [topic.name]: topic } };
+}
+
+export function setPartition(ctx: Ctx, topic: string, partition: number, next: PartitionState): void {
+  const t = ctx.state.topics[topic]!;
+  const partitions = t.partitions.slice();
+  partitions[partition] = next;
+  setTopic(ctx, { ...t, partitions });
+}
+
+export function setGroup(ctx: Ctx, group: GroupState): void {
+  ctx.state = { ...ctx.state, groups: { ...ctx.state.groups, [group.id]: group } };
+}
+
+export function removeGroup(ctx: Ctx, id: string): void {
+  const groups = { ...ctx.state.groups };
+  delete groups[id];
+  ctx.state = { ...ctx.state, groups };
+}
+
+export function setClient(ctx: Ctx, client: ClientState): void {
+  ctx.state = { ...ctx.state, clients: { ...ctx.state.clients, [client.id]: client } };
+}
+
+/** The consumer `id` (callers have checked that it exists and is a consumer). */
+export function consumer(ctx: Ctx, id: string): ConsumerState {
+  return ctx.state.clients[id] as ConsumerState;
+}
+
+export function producer(ctx: Ctx, id: string): ProducerState {
+  return ctx.state.clients[id] as ProducerState;
+}
+
+export function patchConsumer(ctx: Ctx, id: string, patch: Partial<ConsumerState>): ConsumerState {
+  const next = { ...consumer(ctx, id), ...patch };
+  setClient(ctx, next);
+  return next;
+}
+
+export function patchProducer(ctx: Ctx, id: string, patch: Partial<ProducerState>): ProducerState {
+  const next = { ...producer(ctx, id), ...patch };
+  setClient(ctx, next);
+  return next;
+}
