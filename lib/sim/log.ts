@@ -77,12 +77,14 @@ export function emptyLog(): PartitionLog {
 
 /**
  * Whether appending a batch of `size` bytes with max timestamp `timestamp` rolls the active
- * segment first (LogSegment.shouldRoll): the segment would pass `segment.bytes`, or it is not
- * empty and the batch is more than `segment.ms − jitter` after the segment's first batch.
+ * segment first (LogSegment.shouldRoll): the segment is not empty and either would pass
+ * `segment.bytes`, or the batch is more than `segment.ms − jitter` after the segment's first batch.
  */
 function shouldRoll(active: Segment, size: number, timestamp: number, config: RollConfig): boolean {
+  // An empty active segment is never rolled: Kafka's roll replaces it by one at the same base offset.
+  if (active.size === 0) return false;
   if (active.size > config["segment.bytes"] - size) return true;
-  return active.size > 0 && active.firstTimestamp !== null && timestamp - active.firstTimestamp > config["segment.ms"] - config["segment.jitter.ms"];
+  return active.firstTimestamp !== null && timestamp - active.firstTimestamp > config["segment.ms"] - config["segment.jitter.ms"];
 }
 
 /**
@@ -102,19 +104,20 @@ export function appendRecord(
     segments = [...segments, emptySegment(offset)];
     active = segments[segments.length - 1]!;
   }
-  const stored: StoredRecord = { offset, ...record };
+  const stored: StoredRecord = { offset, key: record.key, value: record.value, timestamp: record.timestamp, size: record.size };
+  if (record.producerId !== undefined) stored.producerId = record.producerId;
+  if (record.transactional) stored.transactional = true;
+  if (record.control) stored.control = record.control;
   const next: Segment = {
     baseOffset: active.baseOffset,
     size: active.size + record.size,
     firstTimestamp: active.firstTimestamp ?? record.timestamp,
-    largestTimestamp: Math.max(active.largestTimestamp, record.timestamp),
+    largestTimestamp: active.largestTimestamp > record.timestamp ? active.largestTimestamp : record.timestamp,
     records: push(active.records, stored),
   };
-  return {
-    log: { ...log, segments: [...segments.slice(0, -1), next], logEndOffset: offset + 1, highWatermark: offset + 1 },
-    offset,
-    rolled,
-  };
+  const nextSegments = segments === log.segments ? segments.slice() : segments;
+  nextSegments[nextSegments.length - 1] = next;
+  return { log: { segments: nextSegments, logStartOffset: log.logStartOffset, logEndOffset: offset + 1, highWatermark: offset + 1 }, offset, rolled };
 }
 
 /** Every record of a segment, in offset order. */

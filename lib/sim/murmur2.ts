@@ -42,7 +42,35 @@ export function utf8(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
+/** Bytes of `s` in UTF-8, counted without encoding it (lone surrogates count as U+FFFD, as encoders write them). */
+export function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+// Keys are hashed once per keyed record; short ASCII keys skip the encoder's allocation.
+const scratch = new Uint8Array(256);
+
+function asciiBytes(s: string): Uint8Array | null {
+  if (s.length > scratch.length) return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return null;
+    scratch[i] = c;
+  }
+  return scratch.subarray(0, s.length);
+}
+
 /** `(murmur2(utf8(key)) & 0x7fffffff) % partitions`: where the built-in partitioner puts `key`. */
 export function partitionForKey(key: string, partitions: number): number {
-  return (murmur2(utf8(key)) & 0x7fffffff) % partitions;
+  return (murmur2(asciiBytes(key) ?? utf8(key)) & 0x7fffffff) % partitions;
 }

@@ -3,7 +3,7 @@
  * uncompressed batch holding one header-less record. Exact for any key and value length (with
  * one-byte lengths up to 63 bytes this is 68 + key + value).
  */
-import { utf8 } from "./murmur2";
+import { utf8Length } from "./murmur2";
 
 /** Size of `n` as a zig-zag varint (Kafka's ByteUtils.sizeOfVarint / sizeOfVarlong). */
 function varintSize(n: number): number {
@@ -21,8 +21,8 @@ const BATCH_OVERHEAD = 61;
 
 /** Bytes of one record (`null` key or value: absent, as a tombstone's value is). */
 function recordSize(key: string | null, value: string | null): number {
-  const k = key === null ? -1 : utf8(key).length;
-  const v = value === null ? -1 : utf8(value).length;
+  const k = key === null ? -1 : utf8Length(key);
+  const v = value === null ? -1 : utf8Length(value);
   // attributes + offsetDelta + timestampDelta + key length + key + value length + value + header count
   const body = 1 + varintSize(0) + varintSize(0) + varintSize(k) + Math.max(k, 0) + varintSize(v) + Math.max(v, 0) + varintSize(0);
   return varintSize(body) + body;

@@ -41,8 +41,6 @@ export interface AbortedTxnEntry {
 
 export interface PartitionState {
   log: PartitionLog;
-  /** Idempotence: last sequence and offset per producer id (a retried batch is answered, not appended). */
-  producers: Record<string, { epoch: number; lastSequence: number; lastOffset: number }>;
   /** Open transactions: producer id → first offset (the last stable offset is the smallest). */
   openTxns: Record<string, number>;
   /** Aborted transactions (read_committed skips their records; the cleaner drops them). */
@@ -197,8 +195,6 @@ export interface ProducerState {
   createdAt: number;
   producerId: number | null;
   epoch: number;
-  /** Next sequence number per partition (idempotence). */
-  sequences: Record<string, number>;
   sticky: Record<string, StickyState>;
   knownPartitions: Record<string, number>;
   metadataRefreshAt: number;
