@@ -5,10 +5,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchLessonPage } from "./lesson-page";
+import { benchSim } from "./sim";
 import { toMarkdown, type BenchResult } from "./lib/report";
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "lesson-page": () => benchLessonPage(),
+  sim: () => benchSim(),
 };
 
 async function main() {

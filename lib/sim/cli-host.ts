@@ -8,7 +8,7 @@ import { emit, type Ctx } from "./context";
 import type { KafkaError } from "./events";
 import { storeOffsets } from "./group";
 import { fetchPartition, lastStableOffset } from "./partition";
-import { produce } from "./producer";
+import { produceRecords } from "./producer";
 import { newProducer } from "./cluster";
 import { alterPartitions, alterTopicConfig, createTopic, deleteTopic } from "./topics";
 import { tpKey } from "./types";
@@ -23,13 +23,13 @@ function consoleProduce(ctx: Ctx, topic: string, key: string | null, value: stri
   const temp = newProducer(ctx, CONSOLE_PRODUCER, { acks: "all", enableIdempotence: true, transactionalId: null, batchSize: 16384, transactionTimeoutMs: 60000, metadataMaxAgeMs: 300000 });
   const clients = ctx.state.clients;
   ctx.state = { ...ctx.state, clients: { ...clients, [CONSOLE_PRODUCER]: temp } };
-  produce(ctx, { client: CONSOLE_PRODUCER, topic, key, value });
+  produceRecords(ctx, CONSOLE_PRODUCER, topic, [{ key, value }]);
   const rest = { ...ctx.state.clients };
   delete rest[CONSOLE_PRODUCER];
   ctx.state = { ...ctx.state, clients: rest };
   const error = ctx.events.slice(before).find((e) => e.type === "error");
   // The tool reports its own errors on stderr; they are not a scenario client's errors.
-  ctx.events = ctx.events.filter((e, i) => i < before || (e.type !== "error" && e.type !== "ack"));
+  ctx.events = ctx.events.filter((e, i) => i < before || e.type !== "error");
   return error?.type === "error" ? { ok: false, error: error.error } : { ok: true };
 }
 

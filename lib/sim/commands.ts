@@ -21,6 +21,19 @@ export const commandSchema = z.discriminatedUnion("do", [
     timestamp: time.optional(),
     partition: z.number().int().min(0).max(100_000).optional(),
     ackLost: z.boolean().optional(),
+    /** Bulk form: these records, one batch each, exactly as that many `produce` steps at this instant. */
+    records: z
+      .array(
+        z.strictObject({
+          key: z.string().max(10_000).nullable(),
+          value: z.string().max(100_000).nullable(),
+          timestamp: time.optional(),
+          partition: z.number().int().min(0).max(100_000).optional(),
+        }),
+      )
+      .min(1)
+      .max(1_000_000)
+      .optional(),
   }),
   z.strictObject({ do: z.literal("initTransactions"), ...client }),
   z.strictObject({ do: z.literal("beginTransaction"), ...client }),

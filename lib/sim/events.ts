@@ -18,10 +18,12 @@ export type SimEvent = { at: number } & (
   | { type: "topic-deleted"; topic: string }
   | { type: "partitions-added"; topic: string; from: number; to: number }
   | { type: "topic-config-changed"; topic: string; set: Record<string, string>; deleted: string[] }
-  | { type: "produced"; client: string; topic: string; partition: number; offset: number; key: string | null; value: string | null; timestamp: number; retry: boolean; transactional: boolean }
-  | { type: "duplicate-ignored"; client: string; topic: string; partition: number; offset: number }
-  | { type: "ack-lost"; client: string; topic: string; partition: number; offset: number }
-  | { type: "ack"; client: string; topic: string; partition: number; offset: number }
+  /** `ack`: what the producer heard back: the offset, -1 with acks=0, null when the acknowledgement was lost. */
+  | { type: "produced"; client: string; topic: string; partition: number; offset: number; key: string | null; value: string | null; timestamp: number; retry: boolean; transactional: boolean; ack: number | null }
+  /** A bulk `produce` (records): record i went to partitions[i] at offsets[i]; `acked` false with acks=0. */
+  | { type: "produced-batch"; client: string; topic: string; partitions: number[]; offsets: number[]; acked: boolean }
+  /** An idempotent producer's retry of a batch the broker already has: answered with the original offset. */
+  | { type: "duplicate-ignored"; client: string; topic: string; partition: number; offset: number; ack: number }
   | { type: "segment-rolled"; topic: string; partition: number; baseOffset: number }
   | { type: "marker"; topic: string; partition: number; offset: number; control: "COMMIT" | "ABORT"; producerId: number }
   | { type: "txn"; client: string | null; transactionalId: string; action: "init" | "begin" | "commit" | "abort" | "timeout-abort" | "fenced" }

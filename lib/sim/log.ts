@@ -8,7 +8,7 @@
  * segment (and, through the persistent vector, every untouched record) with the old one, so a
  * step costs what it touches, not the log's size.
  */
-import { emptyVec, forEachFrom, fromArray, get, push, toArray, type PVec } from "./pvec";
+import { emptyVec, forEachFrom, fromArray, get, push, pushAll, toArray, type PVec } from "./pvec";
 
 export interface StoredRecord {
   offset: number;
@@ -18,7 +18,7 @@ export interface StoredRecord {
   timestamp: number;
   /** Bytes of the record's batch (record-size.ts). */
   size: number;
-  /** Producer id of an idempotent or transactional batch (read_committed filters aborted ones by it). */
+  /** Producer id of a transactional batch or marker (read_committed filters aborted ones by it). */
   producerId?: number;
   /** Set on batches of a transaction (data, not markers). */
   transactional?: true;
@@ -80,11 +80,11 @@ export function emptyLog(): PartitionLog {
  * segment first (LogSegment.shouldRoll): the segment is not empty and either would pass
  * `segment.bytes`, or the batch is more than `segment.ms − jitter` after the segment's first batch.
  */
-function shouldRoll(active: Segment, size: number, timestamp: number, config: RollConfig): boolean {
+function shouldRoll(activeSize: number, firstTimestamp: number | null, size: number, timestamp: number, config: RollConfig): boolean {
   // An empty active segment is never rolled: Kafka's roll replaces it by one at the same base offset.
-  if (active.size === 0) return false;
-  if (active.size > config["segment.bytes"] - size) return true;
-  return active.firstTimestamp !== null && timestamp - active.firstTimestamp > config["segment.ms"] - config["segment.jitter.ms"];
+  if (activeSize === 0) return false;
+  if (activeSize > config["segment.bytes"] - size) return true;
+  return firstTimestamp !== null && timestamp - firstTimestamp > config["segment.ms"] - config["segment.jitter.ms"];
 }
 
 /**
@@ -99,7 +99,7 @@ export function appendRecord(
   const offset = log.logEndOffset;
   let segments = log.segments;
   let active = segments[segments.length - 1]!;
-  const rolled = shouldRoll(active, record.size, record.timestamp, config);
+  const rolled = shouldRoll(active.size, active.firstTimestamp, record.size, record.timestamp, config);
   if (rolled) {
     segments = [...segments, emptySegment(offset)];
     active = segments[segments.length - 1]!;
@@ -118,6 +118,43 @@ export function appendRecord(
   const nextSegments = segments === log.segments ? segments.slice() : segments;
   nextSegments[nextSegments.length - 1] = next;
   return { log: { segments: nextSegments, logStartOffset: log.logStartOffset, logEndOffset: offset + 1, highWatermark: offset + 1 }, offset, rolled };
+}
+
+/**
+ * Appends records in order, each as its own batch: the same log, offsets and rolls as calling
+ * appendRecord once per record, built with one copy of each touched segment instead of one per
+ * record. The records must be new objects owned by the caller: their `offset` is filled in and
+ * they are stored as they are (no copy per record). Returns the base offsets of rolled segments.
+ */
+export function appendRecords(log: PartitionLog, records: readonly StoredRecord[], config: RollConfig): { log: PartitionLog; rolled: number[] } {
+  const segments = log.segments.slice(0, -1);
+  let active = log.segments[log.segments.length - 1]!;
+  let pending: StoredRecord[] = [];
+  let size = active.size;
+  let first = active.firstTimestamp;
+  let largest = active.largestTimestamp;
+  let offset = log.logEndOffset;
+  const rolled: number[] = [];
+  const seal = (): Segment => ({ baseOffset: active.baseOffset, size, firstTimestamp: first, largestTimestamp: largest, records: pushAll(active.records, pending) });
+  for (const record of records) {
+    if (shouldRoll(size, first, record.size, record.timestamp, config)) {
+      segments.push(seal());
+      active = emptySegment(offset);
+      pending = [];
+      size = 0;
+      first = null;
+      largest = -1;
+      rolled.push(offset);
+    }
+    record.offset = offset;
+    pending.push(record);
+    size += record.size;
+    first ??= record.timestamp;
+    if (record.timestamp > largest) largest = record.timestamp;
+    offset++;
+  }
+  segments.push(seal());
+  return { log: { segments, logStartOffset: log.logStartOffset, logEndOffset: offset, highWatermark: offset }, rolled };
 }
 
 /** Every record of a segment, in offset order. */

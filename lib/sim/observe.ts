@@ -45,9 +45,15 @@ const toHistory = (at: number, r: DeliveredRecord): HistoryRecord => ({ at, topi
 export function recordEvents(history: History, events: readonly SimEvent[]): void {
   for (const e of events) {
     switch (e.type) {
-      case "ack":
-        clientHistory(history, e.client).acks.push({ at: e.at, topic: e.topic, partition: e.partition, offset: e.offset });
+      case "produced":
+      case "duplicate-ignored":
+        if (e.ack !== null) clientHistory(history, e.client).acks.push({ at: e.at, topic: e.topic, partition: e.partition, offset: e.ack });
         break;
+      case "produced-batch": {
+        const acks = clientHistory(history, e.client).acks;
+        e.offsets.forEach((offset, i) => acks.push({ at: e.at, topic: e.topic, partition: e.partitions[i]!, offset: e.acked ? offset : -1 }));
+        break;
+      }
       case "delivered":
         clientHistory(history, e.client).delivered.push(...e.records.map((r) => toHistory(e.at, r)));
         break;

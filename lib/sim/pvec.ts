@@ -58,6 +58,30 @@ export function push<T>(v: PVec<T>, value: T): PVec<T> {
   return { size: v.size + 1, shift: v.shift, root: pushLeaf(v.root, v.shift, offset, leaf), tail: [value] };
 }
 
+/**
+ * `v` with every value of `values` appended, in order; `v` itself is unchanged. Builds the new
+ * tail in place, so a bulk append costs one copy per 32 values instead of one per value.
+ */
+export function pushAll<T>(v: PVec<T>, values: readonly T[]): PVec<T> {
+  let size = v.size;
+  let shift = v.shift;
+  let root = v.root as unknown[];
+  let tail = v.tail.slice() as T[];
+  for (const value of values) {
+    if (tail.length === WIDTH) {
+      const offset = size - WIDTH;
+      if (offset >>> BITS >= 1 << shift) {
+        root = [root, newPath(shift, tail)];
+        shift += BITS;
+      } else root = pushLeaf(root, shift, offset, tail);
+      tail = [];
+    }
+    tail.push(value);
+    size++;
+  }
+  return { size, shift, root, tail };
+}
+
 /** The leaf array holding index `i` (which must be below the tail offset). */
 function leafFor<T>(v: PVec<T>, i: number): readonly T[] {
   let node = v.root as unknown[];

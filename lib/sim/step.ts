@@ -12,7 +12,7 @@ import { emit, type Ctx } from "./context";
 import * as consumers from "./consumer";
 import type { SimEvent } from "./events";
 import { cleanerPass, deleteRecordsAt, retentionCheck } from "./maintenance";
-import { produce } from "./producer";
+import { produceRecords } from "./producer";
 import { fail, ok, SimErrorCode, type Result } from "./result";
 import { alterPartitions, alterTopicConfig, createTopic, normalizeTopicConfig } from "./topics";
 import * as txns from "./transactions";
@@ -47,7 +47,8 @@ function applyClient(ctx: Ctx, cmd: ClientCommand): void {
   const id = cmd.client;
   switch (cmd.do) {
     case "produce":
-      return produce(ctx, { client: id, topic: cmd.topic, key: cmd.key ?? null, value: cmd.value ?? null, timestamp: cmd.timestamp, partition: cmd.partition, ackLost: cmd.ackLost });
+      if (cmd.records) return produceRecords(ctx, id, cmd.topic, cmd.records, true);
+      return produceRecords(ctx, id, cmd.topic, [{ key: cmd.key ?? null, value: cmd.value ?? null, timestamp: cmd.timestamp, partition: cmd.partition, ackLost: cmd.ackLost }]);
     case "initTransactions":
       return txns.initTransactions(ctx, id);
     case "beginTransaction":
@@ -141,6 +142,9 @@ export function step(state: ClusterState, command: Command): Result<StepResult> 
   }
   const ctx: Ctx = { state, events: [] };
   if (command.at !== undefined) advanceTo(ctx, command.at);
+  if (command.do === "produce" && command.records && [command.key, command.value, command.timestamp, command.partition, command.ackLost].some((f) => f !== undefined)) {
+    return fail(SimErrorCode.InvalidCommand, ["records"], "give either records or one record's key/value/timestamp/partition/ackLost, not both");
+  }
   if ("client" in command) {
     const checked = checkClient(ctx.state, command);
     if (!checked.ok) return checked;
