@@ -8,7 +8,7 @@ import type { TopicPartitionRef } from "./assignors";
 import type { SimEvent } from "./events";
 import { forEachFrom, toArray } from "./pvec";
 import { lastStableOffset } from "./partition";
-import type { ClusterState, ConsumerState, DeliveredRecord, PartitionState } from "./types";
+import { parseTpKey, type ClusterState, type ConsumerState, type DeliveredRecord, type PartitionState } from "./types";
 
 export interface HistoryRecord {
   at: number;
@@ -92,6 +92,14 @@ function observePartition(p: PartitionState) {
 
 const tpName = (tp: TopicPartitionRef) => `${tp.topic}-${tp.partition}`;
 
+/** Kafka's order for lists without a natural one: by topic, then partition number (t-2 before t-10). */
+function byTopicPartition(a: string, b: string): number {
+  const x = parseTpKey(a);
+  const y = parseTpKey(b);
+  if (!x || !y) return a < b ? -1 : 1;
+  return x.topic === y.topic ? x.partition - y.partition : x.topic < y.topic ? -1 : 1;
+}
+
 function observeConsumer(c: ConsumerState, h: ClientHistory) {
   return {
     kind: "consumer" as const,
@@ -123,7 +131,7 @@ export function observe(state: ClusterState, history: History, events?: readonly
           members: Object.values(g.members)
             .sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
             .map((m) => ({ client: m.clientId, memberId: m.memberId, assignment: m.assignment.map(tpName) })),
-          committed: Object.fromEntries(Object.entries(g.committed).sort(([a], [b]) => (a < b ? -1 : 1)).map(([tp, c]) => [tp, c.offset])),
+          committed: Object.fromEntries(Object.entries(g.committed).sort(([a], [b]) => byTopicPartition(a, b)).map(([tp, c]) => [tp, c.offset])),
         },
       ]),
     ),
