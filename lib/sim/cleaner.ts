@@ -12,6 +12,7 @@
  */
 import { indexOfOffset, segmentIndexFor, segmentOf, type PartitionLog, type Segment, type StoredRecord } from "./log";
 import { forEachFrom } from "./pvec";
+import { varintSize } from "./record-size";
 
 export interface CleanerConfig {
   /** min.cleanable.dirty.ratio: clean when cleanable / (clean + cleanable) is strictly above it. */
@@ -122,17 +123,6 @@ export function cleanerView(log: PartitionLog, checkpoint: number, lastStableOff
   const forced = earliest < now - Math.max(config.maxCompactionLagMs, 0) && cleanableBytes > 0;
   const eligible = total > 0 && (forced || ratio > config.minCleanableDirtyRatio);
   return { firstDirty, firstUncleanable, cleanBytes, cleanableBytes, ratio, eligible, forced };
-}
-
-/** Size of `n` as a zig-zag varint/varlong (ByteUtils.sizeOfVarint / sizeOfVarlong). */
-function varintSize(n: number): number {
-  let v = n >= 0 ? n * 2 : -n * 2 - 1;
-  let bytes = 1;
-  while (v >= 128) {
-    v = Math.floor(v / 128);
-    bytes += 1;
-  }
-  return bytes;
 }
 
 /**

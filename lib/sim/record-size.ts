@@ -6,7 +6,7 @@
 import { utf8Length } from "./murmur2";
 
 /** Size of `n` as a zig-zag varint (Kafka's ByteUtils.sizeOfVarint / sizeOfVarlong). */
-function varintSize(n: number): number {
+export function varintSize(n: number): number {
   let v = n >= 0 ? n * 2 : -n * 2 - 1;
   let bytes = 1;
   while (v >= 128) {

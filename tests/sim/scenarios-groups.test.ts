@@ -10,6 +10,7 @@
  * `upTo(s, t)` observes scenario `s` at time `t` (its steps up to `t`, then a no-op step at `t`).
  */
 import { describe, expect, it } from "vitest";
+import { e2 as e2Fixture, type SinkJson } from "./fixtures/contract-examples";
 import type { Observation } from "@/lib/sim";
 import {
   MANUAL,
@@ -80,30 +81,7 @@ const COMMIT_FAILED =
 // ================================================================================================
 
 function e2(sink: Json = { name: "charges", mode: "insert" }): ScenarioJson {
-  const c = (id: string): Json => ({
-    id,
-    kind: "consumer",
-    subscribe: ["payments"],
-    config: { "group.id": "billing", "enable.auto.commit": false, "auto.offset.reset": "earliest" },
-    sink,
-  });
-  return {
-    topics: [{ name: "payments", partitions: 1 }],
-    clients: [{ id: "p1", kind: "producer" }, c("c1"), c("c2")],
-    steps: [
-      { at: 0, do: "produce", client: "p1", topic: "payments", key: "A100", value: "42" },
-      { at: 0, do: "produce", client: "p1", topic: "payments", key: "A101", value: "17" },
-      { at: 0, do: "start", client: "c1" },
-      { at: 0, do: "start", client: "c2" },
-      { at: 100, do: "poll", client: "c1" },
-      { at: 100, do: "process", client: "c1" },
-      { at: 1000, do: "crash", client: "c1" },
-      { at: 30000, do: "poll", client: "c2" },
-      { at: 50000, do: "poll", client: "c2" },
-      { at: 50000, do: "process", client: "c2" },
-      { at: 50000, do: "commit", client: "c2" },
-    ],
-  };
+  return e2Fixture(sink as unknown as SinkJson) as unknown as ScenarioJson;
 }
 
 const E3: ScenarioJson = {

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { e2 as e2Fixture, type SinkJson } from "./fixtures/contract-examples";
 import {
   consumerClient,
   consumerOf,
@@ -1276,28 +1277,7 @@ describe("sinks", () => {
   });
 
   /** scenario-contract E2, with both consumers' sinks in `mode` (and `key`). */
-  const e2 = (sink: Json) =>
-    run({
-      topics: [{ name: "payments", partitions: 1 }],
-      clients: [
-        { id: "p1", kind: "producer" },
-        { id: "c1", kind: "consumer", subscribe: ["payments"], config: { "group.id": "billing", "enable.auto.commit": false, "auto.offset.reset": "earliest" }, sink },
-        { id: "c2", kind: "consumer", subscribe: ["payments"], config: { "group.id": "billing", "enable.auto.commit": false, "auto.offset.reset": "earliest" }, sink },
-      ],
-      steps: [
-        { at: 0, do: "produce", client: "p1", topic: "payments", key: "A100", value: "42" },
-        { at: 0, do: "produce", client: "p1", topic: "payments", key: "A101", value: "17" },
-        { at: 0, do: "start", client: "c1" },
-        { at: 0, do: "start", client: "c2" },
-        { at: 100, do: "poll", client: "c1" },
-        { at: 100, do: "process", client: "c1" },
-        { at: 1000, do: "crash", client: "c1" },
-        { at: 30000, do: "poll", client: "c2" },
-        { at: 50000, do: "poll", client: "c2" },
-        { at: 50000, do: "process", client: "c2" },
-        { at: 50000, do: "commit", client: "c2" },
-      ],
-    });
+  const e2 = (sink: Json) => run(e2Fixture(sink as unknown as SinkJson) as unknown as Json);
 
   it("E2: two consumers sharing an insert sink charge each payment twice", () => {
     // scenario-contract E2 and Sinks ("Several consumers may share a sink by name").
