@@ -13,19 +13,20 @@ import { newProducer } from "./cluster";
 import { alterPartitions, alterTopicConfig, createTopic, deleteTopic } from "./topics";
 import { tpKey } from "./types";
 
-const CONSOLE_PRODUCER = "console-producer";
 
 const result = (error: KafkaError | null): CliResult => (error ? { ok: false, error } : { ok: true });
 
 /** One record from kafka-console-producer: a short-lived idempotent producer that is not a scenario client. */
 function consoleProduce(ctx: Ctx, topic: string, key: string | null, value: string | null): CliResult {
   const before = ctx.events.length;
-  const temp = newProducer(ctx, CONSOLE_PRODUCER, { acks: "all", enableIdempotence: true, transactionalId: null, batchSize: 16384, transactionTimeoutMs: 60000, metadataMaxAgeMs: 300000 });
-  const clients = ctx.state.clients;
-  ctx.state = { ...ctx.state, clients: { ...clients, [CONSOLE_PRODUCER]: temp } };
-  produceRecords(ctx, CONSOLE_PRODUCER, topic, [{ key, value }]);
+  // Named like the real tool's client.id, and never one of the scenario's clients.
+  let toolId = "console-producer";
+  for (let n = 2; ctx.state.clients[toolId]; n++) toolId = `console-producer-${n}`;
+  const temp = newProducer(ctx, toolId, { acks: "all", enableIdempotence: true, transactionalId: null, batchSize: 16384, transactionTimeoutMs: 60000, metadataMaxAgeMs: 300000 });
+  ctx.state = { ...ctx.state, clients: { ...ctx.state.clients, [toolId]: temp } };
+  produceRecords(ctx, toolId, topic, [{ key, value }]);
   const rest = { ...ctx.state.clients };
-  delete rest[CONSOLE_PRODUCER];
+  delete rest[toolId];
   ctx.state = { ...ctx.state, clients: rest };
   const error = ctx.events.slice(before).find((e) => e.type === "error");
   // The tool reports its own errors on stderr; they are not a scenario client's errors.

@@ -14,12 +14,14 @@ import { onTxnTimeout, txnDeadline } from "./transactions";
 import type { ClientState, ClusterState } from "./types";
 
 /**
- * The first tick k·interval after `last` (k ≥ 1) at which `acts` holds, looking no further than
- * `horizon`; Infinity if none. `acts` must be monotone in time for the current state.
+ * The first tick k·interval (k ≥ 1) after `after` and not before `now` at which `acts` holds,
+ * looking no further than `horizon`; Infinity if none. `acts` must be monotone in time for the
+ * current state. Ticks up to `after` were already looked at (when the state was what it was then);
+ * looking at them again with today's log would run a check in the past.
  */
-function firstTick(last: number, interval: number, horizon: number, acts: (t: number) => boolean): number {
+function firstTick(after: number, now: number, interval: number, horizon: number, acts: (t: number) => boolean): number {
   if (interval <= 0) return Infinity;
-  let lo = Math.floor(last / interval) + 1;
+  let lo = Math.max(Math.floor(after / interval) + 1, Math.ceil(now / interval));
   let hi = Math.floor(horizon / interval);
   if (lo > hi || !acts(hi * interval)) return Infinity;
   while (lo < hi) {
@@ -30,8 +32,11 @@ function firstTick(last: number, interval: number, horizon: number, acts: (t: nu
   return lo * interval;
 }
 
-/** Metadata refreshes every metadata.max.age.ms from the client's creation; only a changed partition count matters. */
-function metadataDue(ctx: Ctx, c: ClientState): number {
+/**
+ * Metadata refreshes every metadata.max.age.ms from the client's creation (refreshes at or before
+ * `after` already happened); only a changed partition count matters.
+ */
+function metadataDue(ctx: Ctx, c: ClientState, after: number): number {
   if (c.status === "crashed" || c.status === "closed") return Infinity;
   const topics = c.kind === "consumer" ? c.subscribe : Object.keys(c.knownPartitions);
   const changed = topics.some((t) => {
@@ -41,7 +46,8 @@ function metadataDue(ctx: Ctx, c: ClientState): number {
   if (!changed) return Infinity;
   const age = c.config.metadataMaxAgeMs;
   if (age <= 0) return ctx.state.time;
-  return c.createdAt + Math.max(1, Math.ceil((ctx.state.time - c.createdAt) / age)) * age;
+  const k = Math.max(1, Math.floor((after - c.createdAt) / age) + 1, Math.ceil((ctx.state.time - c.createdAt) / age));
+  return c.createdAt + k * age;
 }
 
 function refreshMetadata(ctx: Ctx, c: ClientState): void {
@@ -52,14 +58,21 @@ function refreshMetadata(ctx: Ctx, c: ClientState): void {
     known[topic] = actual;
     emit(ctx, { type: "metadata", client: c.id, topic, partitions: actual });
   }
-  if (c.kind === "consumer") patchConsumer(ctx, c.id, { knownPartitions: known, rejoinNeeded: c.memberId !== null || c.rejoinNeeded });
+  if (c.kind === "consumer") {
+    // Only the leader compares the metadata it assigned with against the new one (assignmentSnapshot).
+    const leader = c.memberId !== null && c.config.groupId !== null && ctx.state.groups[c.config.groupId]?.leader === c.memberId;
+    patchConsumer(ctx, c.id, { knownPartitions: known, rejoinNeeded: leader || c.rejoinNeeded });
+  }
   else patchProducer(ctx, c.id, { knownPartitions: known, sticky: {} });
 }
 
 type Due = { at: number; run: () => void };
 
-/** Every background activity with its due time (Infinity if none), in the order they run at one instant. */
-function dueList(ctx: Ctx, horizon: number): Due[] {
+/**
+ * Every background activity with its due time (Infinity if none), in the order they run at one
+ * instant. Periodic ticks at or before `start` (where this advance began) were already looked at.
+ */
+function dueList(ctx: Ctx, horizon: number, start: number): Due[] {
   const s = ctx.state;
   const list: Due[] = [];
   for (const c of Object.values(s.clients)) {
@@ -85,25 +98,27 @@ function dueList(ctx: Ctx, horizon: number): Due[] {
     });
   }
   for (const txn of Object.values(s.txns)) list.push({ at: txnDeadline(txn), run: () => onTxnTimeout(ctx, txn.transactionalId) });
-  for (const c of Object.values(s.clients)) list.push({ at: metadataDue(ctx, c), run: () => refreshMetadata(ctx, ctx.state.clients[c.id]!) });
+  for (const c of Object.values(s.clients)) list.push({ at: metadataDue(ctx, c, start), run: () => refreshMetadata(ctx, ctx.state.clients[c.id]!) });
   const retentionInterval = brokerSetting(s, "log.retention.check.interval.ms");
   list.push({
-    at: firstTick(s.lastRetentionCheck, retentionInterval, horizon, (t) => retentionWouldAct(ctx, t)),
+    at: firstTick(Math.max(s.lastRetentionCheck, start), s.time, retentionInterval, horizon, (t) => retentionWouldAct(ctx, t)),
     run: () => {
       retentionCheck(ctx);
       ctx.state = { ...ctx.state, lastRetentionCheck: ctx.state.time };
     },
   });
-  const backoff = brokerSetting(s, "log.cleaner.backoff.ms");
+  // A backoff of 0 means the cleaner looks again at once; the simulated clock's grain is 1 ms.
+  const backoff = Math.max(1, brokerSetting(s, "log.cleaner.backoff.ms"));
   list.push({
-    at: firstTick(s.lastCleanerRun, backoff, horizon, (t) => cleanerWouldAct(ctx, t)),
+    at: firstTick(Math.max(s.lastCleanerRun, start), s.time, backoff, horizon, (t) => cleanerWouldAct(ctx, t)),
     run: () => {
       cleanerPass(ctx);
       ctx.state = { ...ctx.state, lastCleanerRun: ctx.state.time };
     },
   });
+  const offsetsInterval = brokerSetting(s, "offsets.retention.check.interval.ms");
   list.push({
-    at: Math.max(nextOffsetsExpiry(ctx), s.lastOffsetsCheck + brokerSetting(s, "offsets.retention.check.interval.ms")),
+    at: Math.max(nextOffsetsExpiry(ctx), (Math.floor(Math.max(s.lastOffsetsCheck, start) / offsetsInterval) + 1) * offsetsInterval),
     run: () => {
       expireOffsets(ctx);
       ctx.state = { ...ctx.state, lastOffsetsCheck: ctx.state.time };
@@ -117,8 +132,11 @@ function dueList(ctx: Ctx, horizon: number): Due[] {
  * instant, activities run in dueList's order and are re-evaluated after each one.
  */
 export function advanceTo(ctx: Ctx, target: number): void {
-  for (let guard = 0; guard < 1_000_000; guard++) {
-    const list = dueList(ctx, target);
+  const start = ctx.state.time;
+  for (let guard = 0; ; guard++) {
+    // Every activity moves its own due time forward, so this only trips on an engine bug.
+    if (guard === 1_000_000) throw new Error(`advanceTo(${target}) did not settle at t=${ctx.state.time}`);
+    const list = dueList(ctx, target, start);
     let next: Due | null = null;
     for (const d of list) if (d.at <= target && (next === null || d.at < next.at)) next = d;
     if (next === null) break;
@@ -135,6 +153,6 @@ export function advanceTo(ctx: Ctx, target: number): void {
 export function nextEventTime(state: ClusterState, horizon: number): number | null {
   const ctx: Ctx = { state, events: [] };
   let next = Infinity;
-  for (const d of dueList(ctx, horizon)) next = Math.min(next, Math.max(d.at, ctx.state.time));
+  for (const d of dueList(ctx, horizon, state.time)) next = Math.min(next, Math.max(d.at, ctx.state.time));
   return next === Infinity ? null : next;
 }

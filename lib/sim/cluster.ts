@@ -3,7 +3,7 @@
  * scenario, at t = 0 with a seeded PRNG. Everything that would make a real KafkaConsumer,
  * KafkaProducer or CreateTopics call refuse to start is reported as a SimError naming its path.
  */
-import { isKnownBrokerConfig } from "./configs";
+import { isKnownBrokerConfig, validateBrokerConfig } from "./configs";
 import { resolveConsumerConfig, resolveProducerConfig } from "./client-config";
 import type { Ctx } from "./context";
 import { fail, ok, SimErrorCode, type Result } from "./result";
@@ -101,10 +101,10 @@ function brokerConfigs(raw: Record<string, ConfigValue>): Result<Record<string, 
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (!isKnownBrokerConfig(name)) return fail(SimErrorCode.InvalidSetup, ["broker", name], `unknown config "${name}"`);
-    if (value === null || Array.isArray(value) || (typeof value === "number" && !Number.isFinite(value))) {
-      return fail(SimErrorCode.InvalidSetup, ["broker", name], `invalid value ${JSON.stringify(value)}`);
-    }
-    out[name] = String(value);
+    // Kafka refuses to start with an invalid value (and a negative interval would stall the clock).
+    const checked = validateBrokerConfig(name, value);
+    if (!checked.ok) return fail(SimErrorCode.InvalidSetup, ["broker", name], checked.message);
+    out[name] = checked.value;
   }
   return ok(out);
 }

@@ -8,7 +8,11 @@ import { z } from "zod";
 const time = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const name = z.string().min(1).max(249);
 const clientId = z.string().min(1).max(100);
-const offsets = z.record(z.string().min(1).max(260), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER));
+/** `{"topic-partition": offset}`, keys as Kafka prints them (`payments-0`). */
+const offsets = z.record(
+  z.string().max(260).regex(/^[a-zA-Z0-9._-]+-(0|[1-9][0-9]{0,5})$/, 'expected "topic-partition", e.g. "payments-0"'),
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+);
 const client = { at: time.optional(), client: clientId };
 
 export const commandSchema = z.discriminatedUnion("do", [

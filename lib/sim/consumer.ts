@@ -12,7 +12,7 @@ import { fetchPartition, lastStableOffset } from "./partition";
 import { writeSink } from "./sinks";
 import { brokerSetting } from "./settings";
 import { autoCreateTopic } from "./topics";
-import { tpKey, type ConsumerState, type DeliveredRecord } from "./types";
+import { parseTpKey, tpKey, type ConsumerState, type DeliveredRecord } from "./types";
 
 const COMMIT_FAILED =
   "Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.";
@@ -63,6 +63,10 @@ function positionOffsets(c: ConsumerState): Record<string, number> {
 function commitFor(ctx: Ctx, c: ConsumerState, offsets: Record<string, number>, auto: boolean): KafkaError | null {
   if (c.config.groupId === null) return { type: "InvalidGroupIdException", message: NO_GROUP_ID };
   if (Object.keys(offsets).length === 0) return null;
+  for (const key of Object.keys(offsets)) {
+    const tp = parseTpKey(key);
+    if (!tp || !ctx.state.topics[tp.topic]?.partitions[tp.partition]) return { type: "UnknownTopicOrPartitionException", message: "This server does not host this topic-partition." };
+  }
   if (c.kicked || c.memberId === null) return { type: "CommitFailedException", message: COMMIT_FAILED };
   if (awaitingJoin(ctx, c)) return { type: "RebalanceInProgressException", message: REBALANCE_IN_PROGRESS };
   const result = commitOffsets(ctx, c.config.groupId, c.memberId, c.generation, offsets);
@@ -109,8 +113,9 @@ function join(ctx: Ctx, id: string): void {
     emit(ctx, { type: "revoked", group: groupId, client: id, partitions: c.assignment, lost: false });
     c = patchConsumer(ctx, id, { assignment: [], positions: {}, fetchOrder: [] });
   }
+  // Metadata is fetched for topics it has not seen yet; known counts change only at refreshes.
   const known: Record<string, number> = { ...c.knownPartitions };
-  for (const topic of c.subscribe) known[topic] = ctx.state.topics[topic]?.partitions.length ?? 0;
+  for (const topic of c.subscribe) if (!known[topic]) known[topic] = ctx.state.topics[topic]?.partitions.length ?? 0;
   patchConsumer(ctx, id, { rejoinNeeded: false, kicked: false, knownPartitions: known });
   const outcome = joinGroup(ctx, groupId, {
     clientId: id,
@@ -124,6 +129,7 @@ function join(ctx: Ctx, id: string): void {
     owned: protocol === "cooperative" ? c.assignment : owned,
     ownedGeneration,
   });
+  if (outcome.kind === "rejected") return fail(ctx, consumer(ctx, id), outcome.error);
   if (outcome.kind === "static-rejoin") {
     patchConsumer(ctx, id, { memberId: outcome.memberId, generation: outcome.generation, status: "active" });
     applyAssignment(ctx, id, outcome.generation, outcome.assignment);

@@ -12,7 +12,7 @@ import { assign, chooseAssignor, type AssignorName, type TopicPartitionRef } fro
 import { emit, removeGroup, setGroup, type Ctx } from "./context";
 import { nextUuid } from "./rng";
 import { brokerSetting } from "./settings";
-import type { ConsumerState, GroupState, MemberState } from "./types";
+import { parseTpKey, type ConsumerState, type GroupState, type MemberState } from "./types";
 
 /** What a client sends in JoinGroup. */
 export interface JoinRequest {
@@ -40,7 +40,12 @@ export interface Completion {
 export type JoinOutcome =
   | { kind: "joined"; memberId: string; completion: Completion | null }
   /** A static member came back to a stable group: its old assignment, no rebalance (KIP-345). */
-  | { kind: "static-rejoin"; memberId: string; generation: number; assignment: TopicPartitionRef[] };
+  | { kind: "static-rejoin"; memberId: string; generation: number; assignment: TopicPartitionRef[] }
+  /** INCONSISTENT_GROUP_PROTOCOL: no assignor is supported by this member and all the others. */
+  | { kind: "rejected"; error: { type: string; message: string } };
+
+const INCONSISTENT_PROTOCOL =
+  "The group member's supported protocols are incompatible with those of existing members or first group member tried to join with empty protocol type or empty protocol list.";
 
 export function emptyGroup(id: string): GroupState {
   return { id, state: "Empty", generation: 0, assignor: null, leader: null, members: {}, committed: {}, rebalance: null, emptySince: null };
@@ -84,6 +89,10 @@ function prepareRebalance(ctx: Ctx, g: GroupState, reason: string): GroupState {
 export function joinGroup(ctx: Ctx, groupId: string, req: JoinRequest): JoinOutcome {
   let g = group(ctx, groupId);
   const now = ctx.state.time;
+  const others = Object.values(g.members).filter((m) => m.memberId !== req.memberId && (req.instanceId === null || m.instanceId !== req.instanceId));
+  if (others.length && chooseAssignor([...others.map((m) => m.assignors), req.assignors]) === null) {
+    return { kind: "rejected", error: { type: "InconsistentGroupProtocolException", message: INCONSISTENT_PROTOCOL } };
+  }
   const staticOld = req.instanceId === null ? undefined : Object.values(g.members).find((m) => m.instanceId === req.instanceId);
   const memberId = req.memberId !== null && g.members[req.memberId] ? req.memberId : newMemberId(ctx, req.clientId);
   const previous = g.members[memberId] ?? staticOld;
@@ -123,7 +132,8 @@ export function joinGroup(ctx: Ctx, groupId: string, req: JoinRequest): JoinOutc
   if (g.state === "Empty" || g.state === "Dead") g = prepareRebalance(ctx, { ...g, state: "Empty" }, `member ${memberId} joined an empty group`);
   else if (g.state === "Stable" || g.state === "CompletingRebalance") {
     g = prepareRebalance(ctx, g, isNew ? `new member ${memberId} joined` : `member ${memberId} rejoined`);
-  } else if (isNew && g.rebalance?.delayUntil != null && now < g.rebalance.delayUntil) {
+  } else if (isNew && g.generation === 0 && g.rebalance?.delayUntil != null && now < g.rebalance.delayUntil) {
+    // Kafka extends the initial delay only while the group forms for the first time.
     g = { ...g, rebalance: { ...g.rebalance, joinedDuringDelay: true } };
   }
   g = withMember(g, { ...g.members[memberId]!, rejoined: true });
@@ -236,7 +246,9 @@ export function onRebalanceTimer(ctx: Ctx, groupId: string): Completion | null {
   }
   if (now >= r.deadline) {
     let completion: Completion | null = null;
-    for (const m of Object.values(g.members)) if (!m.rejoined) completion = removeMember(ctx, groupId, m.memberId, "rebalance-timeout") ?? completion;
+    // Static members that did not rejoin stay (GroupCoordinator.onCompleteJoin removes dynamic
+    // ones only); only their session timeout removes them.
+    for (const m of Object.values(g.members)) if (!m.rejoined && m.instanceId === null) completion = removeMember(ctx, groupId, m.memberId, "rebalance-timeout") ?? completion;
     return completion ?? tryCompleteJoin(ctx, groupId) ?? forceComplete(ctx, groupId);
   }
   return null;
@@ -287,23 +299,37 @@ export function storeOffsets(ctx: Ctx, groupId: string, offsets: Record<string, 
 }
 
 /**
- * One offsets-retention check (offsets.retention.minutes, KIP-211): a group that has been Empty that
- * long loses its committed offsets, and an Empty group with no offsets is removed.
+ * When each committed offset of `g` expires (KIP-211): offsets of an Empty group count from when it
+ * became Empty (or their commit, if later); in an active group, offsets of topics no member
+ * subscribes to any more count from their commit. Others never expire.
+ */
+function expiryTimes(g: GroupState, now: number, retention: number): [string, number][] {
+  if (g.state === "Empty") {
+    const since = g.emptySince ?? now;
+    return Object.entries(g.committed).map(([tp, c]) => [tp, Math.max(since, c.committedAt) + retention]);
+  }
+  const subscribed = new Set(Object.values(g.members).flatMap((m) => m.subscription));
+  return Object.entries(g.committed)
+    .filter(([tp]) => !subscribed.has(parseTpKey(tp)?.topic ?? tp))
+    .map(([tp, c]) => [tp, c.committedAt + retention]);
+}
+
+/**
+ * One offsets-retention check (offsets.retention.minutes): expired offsets are removed, and an
+ * Empty group left with no offsets is removed too.
  */
 export function expireOffsets(ctx: Ctx): void {
   const retention = brokerSetting(ctx.state, "offsets.retention.minutes") * 60000;
   const now = ctx.state.time;
   for (const g of Object.values(ctx.state.groups)) {
-    if (g.state !== "Empty") continue;
-    const since = g.emptySince ?? now;
-    const expired = Object.keys(g.committed).filter((tp) => now - Math.max(since, g.committed[tp]!.committedAt) >= retention);
+    const expired = expiryTimes(g, now, retention).filter(([, at]) => at <= now).map(([tp]) => tp);
     if (expired.length) {
       const committed = { ...g.committed };
       for (const tp of expired) delete committed[tp];
       setGroup(ctx, { ...g, committed });
       emit(ctx, { type: "offsets-expired", group: g.id, partitions: expired });
     }
-    if (Object.keys(ctx.state.groups[g.id]!.committed).length === 0) {
+    if (g.state === "Empty" && Object.keys(ctx.state.groups[g.id]!.committed).length === 0) {
       removeGroup(ctx, g.id);
       emit(ctx, { type: "group-removed", group: g.id });
     }
@@ -314,13 +340,13 @@ export function expireOffsets(ctx: Ctx): void {
 export function nextOffsetsExpiry(ctx: Ctx): number {
   const retention = brokerSetting(ctx.state, "offsets.retention.minutes") * 60000;
   const interval = brokerSetting(ctx.state, "offsets.retention.check.interval.ms");
+  const now = ctx.state.time;
   let earliest = Infinity;
   for (const g of Object.values(ctx.state.groups)) {
-    if (g.state !== "Empty") continue;
-    const since = g.emptySince ?? ctx.state.time;
-    const times = Object.values(g.committed).map((c) => Math.max(since, c.committedAt) + retention);
-    earliest = Math.min(earliest, times.length ? Math.min(...times) : ctx.state.time);
+    // An Empty group without offsets goes at the next check.
+    if (g.state === "Empty" && Object.keys(g.committed).length === 0) earliest = Math.min(earliest, now);
+    for (const [, at] of expiryTimes(g, now, retention)) earliest = Math.min(earliest, at);
   }
   if (earliest === Infinity) return Infinity;
-  return Math.max(1, Math.ceil(Math.max(earliest, ctx.state.time) / interval)) * interval;
+  return Math.max(1, Math.ceil(Math.max(earliest, now) / interval)) * interval;
 }

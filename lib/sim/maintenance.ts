@@ -18,7 +18,10 @@ export function retentionCheck(ctx: Ctx): void {
     topic.partitions.forEach((part, partition) => {
       const result = runRetention(part.log, { retentionMs: s.retentionMs, retentionBytes: s.retentionBytes, deletePolicy: s.deletePolicy }, ctx.state.time);
       if (result.deleted.length === 0) return;
-      setPartition(ctx, topic.name, partition, { ...part, log: result.log, cleanerCheckpoint: Math.max(part.cleanerCheckpoint, result.log.logStartOffset) });
+      const start = result.log.logStartOffset;
+      // Aborted ranges wholly below the log start offset can no longer matter to a reader.
+      const aborted = part.aborted.filter((a) => a.lastOffset >= start);
+      setPartition(ctx, topic.name, partition, { ...part, log: result.log, aborted, cleanerCheckpoint: Math.max(part.cleanerCheckpoint, start) });
       const byReason = new Map<string, number[]>();
       for (const d of result.deleted) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d.baseOffset]);
       for (const [reason, baseOffsets] of byReason) emit(ctx, { type: "segments-deleted", topic: topic.name, partition, reason, baseOffsets, logStartOffset: result.log.logStartOffset });

@@ -19,11 +19,14 @@ function fail(ctx: Ctx, client: string, error: KafkaError): void {
   emit(ctx, { type: "error", client, error });
 }
 
-/** Partition count as the producer's metadata has it (fetched on first use of a topic). */
-function knownPartitions(ctx: Ctx, p: ProducerState, topic: string): number {
-  const known = p.knownPartitions[topic];
-  if (known !== undefined) return known;
+/**
+ * Partition count as the producer's metadata has it: fetched on first use of a topic, and again
+ * when a record names a partition beyond it (KafkaProducer.waitOnMetadata refreshes for that).
+ */
+function knownPartitions(ctx: Ctx, p: ProducerState, topic: string, wanted = 0): number {
   const actual = ctx.state.topics[topic]!.partitions.length;
+  const known = p.knownPartitions[topic];
+  if (known !== undefined && known > wanted && known <= actual) return known;
   patchProducer(ctx, p.id, { knownPartitions: { ...p.knownPartitions, [topic]: actual } });
   return actual;
 }
@@ -52,7 +55,9 @@ export function produceRecords(ctx: Ctx, client: string, topic: string, records:
   if (!autoCreateTopic(ctx, topic)) {
     return records.forEach(() => fail(ctx, client, { type: "TimeoutException", message: `Topic ${topic} not present in metadata after 60000 ms.` }));
   }
-  const count = knownPartitions(ctx, p, topic);
+  let highest = -1;
+  for (const r of records) if (r.partition !== undefined && r.partition > highest) highest = r.partition;
+  const count = knownPartitions(ctx, p, topic, highest);
   p = producer(ctx, client);
   const settings = topicSettings(ctx.state, topic);
   const now = ctx.state.time;
@@ -73,7 +78,7 @@ export function produceRecords(ctx: Ctx, client: string, topic: string, records:
     if (r.partition !== undefined) {
       partition = r.partition;
       if (partition >= count) {
-        sent.push({ type: "KafkaException", message: `Invalid partition given with record: ${partition} is not in the range [0...${count}).` });
+        sent.push({ type: "TimeoutException", message: `Partition ${partition} of topic ${topic} with partition count ${count} is not present in metadata after 60000 ms.` });
         partitionOf.push(partition);
         continue;
       }

@@ -8,7 +8,7 @@ import { advanceTo } from "./clock";
 import { runCli } from "./cli";
 import { cliHost } from "./cli-host";
 import type { Command } from "./commands";
-import { emit, type Ctx } from "./context";
+import { emit, producer as producerState, type Ctx } from "./context";
 import * as consumers from "./consumer";
 import type { SimEvent } from "./events";
 import { cleanerPass, deleteRecordsAt, retentionCheck } from "./maintenance";
@@ -89,7 +89,8 @@ function lifecycle(ctx: Ctx, action: "close" | "crash" | "restart", id: string):
     emit(ctx, { type: "client", client: id, action: "restarted" });
     return;
   }
-  ctx.state = { ...ctx.state, clients: { ...ctx.state.clients, [id]: { ...c, status: action === "close" ? "closed" : "crashed" } } };
+  if (action === "close") txns.abortOnClose(ctx, id);
+  ctx.state = { ...ctx.state, clients: { ...ctx.state.clients, [id]: { ...producerState(ctx, id), status: action === "close" ? "closed" : "crashed" } } };
   emit(ctx, { type: "client", client: id, action: action === "close" ? "closed" : "crashed" });
 }
 
@@ -101,7 +102,8 @@ function applyAdmin(ctx: Ctx, cmd: AdminCommand): Result<null> {
     case "createTopic": {
       const config = normalizeTopicConfig(cmd.config ?? {});
       if (!config.ok) return fail(SimErrorCode.InvalidCommand, ["config", config.name], config.message);
-      return refuse(ctx.state.topics[cmd.topic] ? "topic" : "partitions", createTopic(ctx, cmd.topic, cmd.partitions, cmd.config ?? {}));
+      const error = createTopic(ctx, cmd.topic, cmd.partitions, cmd.config ?? {});
+      return refuse(error?.type === "InvalidPartitionsException" ? "partitions" : "topic", error);
     }
     case "alterPartitions":
       return refuse(ctx.state.topics[cmd.topic] ? "partitions" : "topic", alterPartitions(ctx, cmd.topic, cmd.partitions));
@@ -140,11 +142,11 @@ export function step(state: ClusterState, command: Command): Result<StepResult> 
   if (command.at !== undefined && command.at < state.time) {
     return fail(SimErrorCode.TimeWentBackwards, ["at"], `time goes backwards (${command.at} < ${state.time})`);
   }
-  const ctx: Ctx = { state, events: [] };
-  if (command.at !== undefined) advanceTo(ctx, command.at);
   if (command.do === "produce" && command.records && [command.key, command.value, command.timestamp, command.partition, command.ackLost].some((f) => f !== undefined)) {
     return fail(SimErrorCode.InvalidCommand, ["records"], "give either records or one record's key/value/timestamp/partition/ackLost, not both");
   }
+  const ctx: Ctx = { state, events: [] };
+  if (command.at !== undefined) advanceTo(ctx, command.at);
   if ("client" in command) {
     const checked = checkClient(ctx.state, command);
     if (!checked.ok) return checked;

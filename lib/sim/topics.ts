@@ -9,7 +9,7 @@ import type { KafkaError } from "./events";
 import { emptyPartition } from "./partition";
 import { nextFloat } from "./rng";
 import { brokerSetting } from "./settings";
-import type { TopicState } from "./types";
+import { parseTpKey, type TopicState } from "./types";
 
 const LEGAL = /^[a-zA-Z0-9._-]+$/;
 const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -99,15 +99,28 @@ export function alterTopicConfig(ctx: Ctx, name: string, set: Record<string, unk
   return null;
 }
 
-/** Deletes a topic and every group's committed offsets for it. */
+/**
+ * Deletes a topic: every group's committed offsets for it, and every client's metadata about it
+ * (a client that uses the name again fetches fresh metadata, as after UNKNOWN_TOPIC_OR_PARTITION).
+ */
 export function deleteTopic(ctx: Ctx, name: string): KafkaError | null {
   if (!ctx.state.topics[name]) return { type: "UnknownTopicOrPartitionException", message: `Topic '${name}' does not exist as expected` };
   const topics = { ...ctx.state.topics };
   delete topics[name];
-  const groups = Object.fromEntries(
-    Object.entries(ctx.state.groups).map(([id, g]) => [id, { ...g, committed: Object.fromEntries(Object.entries(g.committed).filter(([tp]) => tp.slice(0, tp.lastIndexOf("-")) !== name)) }]),
+  const ofTopic = (tp: string) => parseTpKey(tp)?.topic === name;
+  const groups = Object.fromEntries(Object.entries(ctx.state.groups).map(([id, g]) => [id, { ...g, committed: Object.fromEntries(Object.entries(g.committed).filter(([tp]) => !ofTopic(tp))) }]));
+  const clients = Object.fromEntries(
+    Object.entries(ctx.state.clients).map(([id, c]) => {
+      const knownPartitions = { ...c.knownPartitions };
+      delete knownPartitions[name];
+      if (c.kind === "consumer") return [id, { ...c, knownPartitions }];
+      const sticky = { ...c.sticky };
+      delete sticky[name];
+      return [id, { ...c, knownPartitions, sticky }];
+    }),
   );
-  ctx.state = { ...ctx.state, topics, groups };
+  const txns = Object.fromEntries(Object.entries(ctx.state.txns).map(([id, t]) => [id, { ...t, partitions: t.partitions.filter((tp) => !ofTopic(tp)) }]));
+  ctx.state = { ...ctx.state, topics, groups, clients, txns };
   emit(ctx, { type: "topic-deleted", topic: name });
   return null;
 }

@@ -141,6 +141,15 @@ export function sendOffsetsToTransaction(ctx: Ctx, id: string, group: string, of
   setTxn(ctx, { ...txn, state: "Ongoing", pendingOffsets: pending, startedAt: txn.startedAt ?? ctx.state.time });
 }
 
+/** close(): a producer with a transaction in progress aborts it ("Aborting incomplete transaction due to shutdown"). */
+export function abortOnClose(ctx: Ctx, id: string): void {
+  const p = producer(ctx, id);
+  if (p.config.transactionalId === null || p.txn !== "in-transaction" || isFenced(ctx, p)) return;
+  const txn = ctx.state.txns[p.config.transactionalId];
+  if (txn?.state === "Ongoing") endTxn(ctx, txn, "ABORT");
+  emit(ctx, { type: "txn", client: id, transactionalId: p.config.transactionalId, action: "abort" });
+}
+
 /** The coordinator aborts transactions open longer than transaction.timeout.ms and bumps the epoch. */
 export function onTxnTimeout(ctx: Ctx, tid: string): void {
   const txn = ctx.state.txns[tid];
