@@ -11,7 +11,7 @@ import { fetchPartition, lastStableOffset } from "./partition";
 import { produceRecords } from "./producer";
 import { newProducer } from "./cluster";
 import { alterPartitions, alterTopicConfig, createTopic, deleteTopic } from "./topics";
-import { tpKey } from "./types";
+import { parseTpKey, tpKey } from "./types";
 
 
 const result = (error: KafkaError | null): CliResult => (error ? { ok: false, error } : { ok: true });
@@ -89,10 +89,7 @@ export function cliHost(ctx: Ctx): CliHost {
         state: g.state,
         assignor: g.assignor ?? "",
         members: Object.values(g.members).map((m) => ({ memberId: m.memberId, clientId: m.clientId, instanceId: m.instanceId, host: "/127.0.0.1", assignment: m.assignment })),
-        committed: Object.entries(g.committed).map(([key, c]) => {
-          const dash = key.lastIndexOf("-");
-          return { topic: key.slice(0, dash), partition: Number(key.slice(dash + 1)), offset: c.offset };
-        }),
+        committed: Object.entries(g.committed).map(([key, c]) => ({ ...parseTpKey(key)!, offset: c.offset })),
       };
     },
     commitOffsets: (groupId, offsets) => {

@@ -7,6 +7,7 @@ import type { AssignorName } from "./assignors";
 import { isKnownConsumerConfig, isKnownProducerConfig } from "./configs";
 import type { ConfigValue, ConsumerConfig, ProducerConfig } from "./types";
 
+/** Resolved settings, or the config that is wrong and why. */
 export type ConfigResult<T> = { ok: true; value: T } | { ok: false; name: string; message: string };
 
 const ASSIGNORS: Record<string, AssignorName> = {

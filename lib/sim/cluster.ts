@@ -11,12 +11,14 @@ import { seedRng } from "./rng";
 import { createTopic } from "./topics";
 import type { ClientState, ClusterState, ConfigValue, ConsumerState, ProducerState, SinkSpec } from "./types";
 
+/** A topic to create at t = 0 (config by Kafka names). */
 export interface TopicSetup {
   name: string;
   partitions: number;
   config?: Record<string, ConfigValue>;
 }
 
+/** A client to create at t = 0; consumers join on their first poll or start. */
 export interface ClientSetup {
   id: string;
   kind: "producer" | "consumer";
@@ -73,7 +75,6 @@ export function newConsumer(id: string, config: ConsumerState["config"], subscri
     inProgress: [],
     busyUntil: null,
     knownPartitions: {},
-    metadataRefreshAt: now + config.metadataMaxAgeMs,
   };
 }
 
@@ -92,7 +93,6 @@ export function newProducer(ctx: Ctx, id: string, config: ProducerState["config"
     epoch: 0,
     sticky: {},
     knownPartitions: {},
-    metadataRefreshAt: ctx.state.time + config.metadataMaxAgeMs,
     txn: config.transactionalId === null ? "ready" : "uninitialized",
   };
 }

@@ -15,6 +15,7 @@ const offsets = z.record(
 );
 const client = { at: time.optional(), client: clientId };
 
+/** zod schema of one command, for untrusted input (the runner, the panels' API). */
 export const commandSchema = z.discriminatedUnion("do", [
   z.strictObject({
     do: z.literal("produce"),
@@ -64,7 +65,9 @@ export const commandSchema = z.discriminatedUnion("do", [
 
 /** One command; `at` absent means "now". */
 export type Command = z.infer<typeof commandSchema>;
+/** A command's `do`. */
 export type CommandName = Command["do"];
+/** The command shape for one `do`. */
 export type CommandOf<N extends CommandName> = Extract<Command, { do: N }>;
 
 /** Every command name, in the order of the contract's table. */

@@ -5,7 +5,7 @@
  * application's processing into a sink.
  */
 import { rebalanceProtocol, type TopicPartitionRef } from "./assignors";
-import { emit, patchConsumer, consumer, type Ctx } from "./context";
+import { emit, patchConsumer, consumer, reportError, type Ctx } from "./context";
 import type { KafkaError } from "./events";
 import { commitOffsets, joinGroup, removeMember, stopHeartbeats, type Completion } from "./group";
 import { fetchPartition, lastStableOffset } from "./partition";
@@ -21,10 +21,6 @@ const REBALANCE_IN_PROGRESS =
 const INVALID_SESSION_TIMEOUT =
   "The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms).";
 const NO_GROUP_ID = "To use the group management or offset commit APIs, you must provide a valid group.id in the consumer configuration.";
-
-function fail(ctx: Ctx, c: ConsumerState, error: KafkaError): void {
-  emit(ctx, { type: "error", client: c.id, error });
-}
 
 function sortRefs(refs: TopicPartitionRef[]): TopicPartitionRef[] {
   return [...refs].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
@@ -79,7 +75,7 @@ function commitFor(ctx: Ctx, c: ConsumerState, offsets: Record<string, number>, 
 export function commitSync(ctx: Ctx, id: string, offsets?: Record<string, number>): void {
   const c = consumer(ctx, id);
   const error = commitFor(ctx, c, offsets ?? positionOffsets(c), false);
-  if (error) fail(ctx, c, error);
+  if (error) reportError(ctx, c.id, error);
 }
 
 /** Auto-commit before a rebalance or in close: synchronous, failures are only logged (as Kafka does). */
@@ -97,7 +93,7 @@ function join(ctx: Ctx, id: string): void {
   const groupId = c.config.groupId!;
   const timeout = c.config.sessionTimeoutMs;
   if (timeout < brokerSetting(ctx.state, "group.min.session.timeout.ms") || timeout > brokerSetting(ctx.state, "group.max.session.timeout.ms")) {
-    return fail(ctx, c, { type: "InvalidSessionTimeoutException", message: INVALID_SESSION_TIMEOUT });
+    return reportError(ctx, c.id, { type: "InvalidSessionTimeoutException", message: INVALID_SESSION_TIMEOUT });
   }
   for (const topic of c.subscribe) autoCreateTopic(ctx, topic);
   c = consumer(ctx, id);
@@ -129,7 +125,7 @@ function join(ctx: Ctx, id: string): void {
     owned: protocol === "cooperative" ? c.assignment : owned,
     ownedGeneration,
   });
-  if (outcome.kind === "rejected") return fail(ctx, consumer(ctx, id), outcome.error);
+  if (outcome.kind === "rejected") return reportError(ctx, consumer(ctx, id).id, outcome.error);
   if (outcome.kind === "static-rejoin") {
     patchConsumer(ctx, id, { memberId: outcome.memberId, generation: outcome.generation, status: "active" });
     applyAssignment(ctx, id, outcome.generation, outcome.assignment);
@@ -171,7 +167,7 @@ function applyAssignment(ctx: Ctx, id: string, generation: number, assignment: T
 
 function checkGroupId(ctx: Ctx, c: ConsumerState): boolean {
   if (c.config.groupId !== null) return true;
-  fail(ctx, c, { type: "InvalidGroupIdException", message: NO_GROUP_ID });
+  reportError(ctx, c.id, { type: "InvalidGroupIdException", message: NO_GROUP_ID });
   return false;
 }
 
@@ -242,10 +238,10 @@ function fetch(ctx: Ctx, id: string): void {
     const partition = ctx.state.topics[tp.topic]?.partitions[tp.partition];
     if (!partition) continue;
     let position = positions[key] ?? initialPosition(ctx, c, tp);
-    if (typeof position !== "number") return fail(ctx, c, position);
+    if (typeof position !== "number") return reportError(ctx, c.id, position);
     if (position < partition.log.logStartOffset || position > partition.log.highWatermark) {
       position = resetPosition(ctx, c, tp, position, "out-of-range");
-      if (typeof position !== "number") return fail(ctx, c, position);
+      if (typeof position !== "number") return reportError(ctx, c.id, position);
     }
     const room = c.config.maxPollRecords - delivered.length;
     const result = room > 0 ? fetchPartition(partition, position, room, c.config.isolationLevel) : null;
@@ -321,7 +317,7 @@ export function seek(ctx: Ctx, id: string, topic: string, partition: number, off
   const c = consumer(ctx, id);
   const key = tpKey(topic, partition);
   if (!c.assignment.some((tp) => tp.topic === topic && tp.partition === partition)) {
-    return fail(ctx, c, { type: "IllegalStateException", message: `No current assignment for partition ${key}` });
+    return reportError(ctx, c.id, { type: "IllegalStateException", message: `No current assignment for partition ${key}` });
   }
   patchConsumer(ctx, id, { positions: { ...c.positions, [key]: offset } });
   emit(ctx, { type: "seek", client: id, topic, partition, offset });

@@ -12,8 +12,8 @@ export interface KafkaError {
   message: string;
 }
 
+/** One thing that happened, at simulated time `at`. */
 export type SimEvent = { at: number } & (
-  | { type: "clock"; from: number; to: number }
   | { type: "topic-created"; topic: string; partitions: number; auto: boolean }
   | { type: "topic-deleted"; topic: string }
   | { type: "partitions-added"; topic: string; from: number; to: number }
@@ -41,7 +41,7 @@ export type SimEvent = { at: number } & (
   | { type: "sink-write"; sink: string; row: SinkRow; duplicate: boolean; overwrite: boolean }
   | { type: "committed"; group: string; client: string | null; offsets: Record<string, number>; auto: boolean }
   | { type: "seek"; client: string; topic: string; partition: number; offset: number }
-  | { type: "client"; client: string; action: "started" | "crashed" | "closed" | "restarted" | "kicked-out" | "idle" }
+  | { type: "client"; client: string; action: "crashed" | "closed" | "restarted" | "kicked-out" }
   | { type: "segments-deleted"; topic: string; partition: number; reason: string; baseOffsets: number[]; logStartOffset: number }
   | { type: "records-deleted"; topic: string; partition: number; logStartOffset: number }
   | { type: "cleaned"; topic: string; partition: number; removedOffsets: number[] }
@@ -51,4 +51,5 @@ export type SimEvent = { at: number } & (
   | { type: "cli"; command: string; stdout: string; stderr: string; exitCode: number }
 );
 
+/** An event's `type`. */
 export type SimEventType = SimEvent["type"];

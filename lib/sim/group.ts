@@ -8,7 +8,7 @@
  * Handing the result to the clients is the caller's job (consumer.ts), so this module never
  * reaches into client state except to read the leader's metadata.
  */
-import { assign, chooseAssignor, type AssignorName, type TopicPartitionRef } from "./assignors";
+import { assign, chooseAssignor, rebalanceProtocol, type AssignorName, type TopicPartitionRef } from "./assignors";
 import { emit, removeGroup, setGroup, type Ctx } from "./context";
 import { nextUuid } from "./rng";
 import { brokerSetting } from "./settings";
@@ -37,6 +37,7 @@ export interface Completion {
   members: { memberId: string; clientId: string; assignment: TopicPartitionRef[] }[];
 }
 
+/** The coordinator's answer to a JoinGroup. */
 export type JoinOutcome =
   | { kind: "joined"; memberId: string; completion: Completion | null }
   /** A static member came back to a stable group: its old assignment, no rebalance (KIP-345). */
@@ -47,6 +48,7 @@ export type JoinOutcome =
 const INCONSISTENT_PROTOCOL =
   "The group member's supported protocols are incompatible with those of existing members or first group member tried to join with empty protocol type or empty protocol list.";
 
+/** A group the coordinator has not seen members of yet (generation 0, Empty). */
 export function emptyGroup(id: string): GroupState {
   return { id, state: "Empty", generation: 0, assignor: null, leader: null, members: {}, committed: {}, rebalance: null, emptySince: null };
 }
@@ -178,7 +180,7 @@ function completeJoin(ctx: Ctx, g: GroupState): Completion {
     members: Object.fromEntries(members.map((m) => [m.memberId, { ...m, rejoined: false, heartbeatBase: ctx.state.time, assignment: result[m.memberId] ?? [] }])),
   };
   setGroup(ctx, next);
-  const protocol = members.every((m) => m.assignors.length > 0 && m.assignors.every((a) => a === "cooperative-sticky")) ? "cooperative" : "eager";
+  const protocol = members.every((m) => rebalanceProtocol(m.assignors) === "cooperative") ? "cooperative" : "eager";
   emit(ctx, { type: "rebalance-completed", group: g.id, generation, assignor, protocol, assignment: result });
   return { group: g.id, generation, assignor, members: members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, assignment: result[m.memberId] ?? [] })) };
 }
@@ -271,6 +273,7 @@ export function nextGroupTimer(g: GroupState): number {
   return next;
 }
 
+/** Why the coordinator refused an OffsetCommit (the client raises CommitFailedException for each). */
 export type CommitRejection = "UNKNOWN_MEMBER_ID" | "ILLEGAL_GENERATION" | "REBALANCE_IN_PROGRESS";
 
 /**

@@ -10,6 +10,7 @@
  */
 import { emptyVec, forEachFrom, fromArray, get, push, pushAll, toArray, type PVec } from "./pvec";
 
+/** One record as the log keeps it (one record per batch, so batch fields live here too). */
 export interface StoredRecord {
   offset: number;
   key: string | null;
@@ -28,6 +29,7 @@ export interface StoredRecord {
   control?: "COMMIT" | "ABORT";
 }
 
+/** A log segment: its base offset, byte size, timestamps that drive rolls and retention, and records. */
 export interface Segment {
   baseOffset: number;
   /** Bytes of all batches in the segment. */
@@ -40,6 +42,7 @@ export interface Segment {
   records: PVec<StoredRecord>;
 }
 
+/** A partition's log with its offsets markers. */
 export interface PartitionLog {
   /** Oldest first; the last one is the active segment. Never empty. */
   segments: Segment[];
@@ -48,6 +51,7 @@ export interface PartitionLog {
   highWatermark: number;
 }
 
+/** The topic configs that decide when the active segment rolls. */
 export interface RollConfig {
   "segment.bytes": number;
   "segment.ms": number;
@@ -167,6 +171,7 @@ export function logSize(log: PartitionLog): number {
   return log.segments.reduce((sum, s) => sum + s.size, 0);
 }
 
+/** A fetch's records and next position, or out of range (the consumer then resets). */
 export type FetchResult = { kind: "records"; records: StoredRecord[]; next: number } | { kind: "out-of-range"; logStartOffset: number; highWatermark: number };
 
 /**

@@ -10,6 +10,7 @@ import { forEachFrom, toArray } from "./pvec";
 import { lastStableOffset } from "./partition";
 import { parseTpKey, type ClusterState, type ConsumerState, type DeliveredRecord, type PartitionState } from "./types";
 
+/** A delivered or processed record in a client's history. */
 export interface HistoryRecord {
   at: number;
   topic: string;
@@ -19,6 +20,7 @@ export interface HistoryRecord {
   value: string | null;
 }
 
+/** What a client did over the run (built from events, not kept in the state). */
 export interface ClientHistory {
   acks: { at: number; topic: string; partition: number; offset: number }[];
   delivered: HistoryRecord[];
@@ -26,11 +28,13 @@ export interface ClientHistory {
   errors: { at: number; type: string; message: string }[];
 }
 
+/** Every client's history and the CLI transcript. */
 export interface History {
   clients: Record<string, ClientHistory>;
   cli: { at: number; command: string; stdout: string; stderr: string; exitCode: number }[];
 }
 
+/** A history with nothing in it yet. */
 export function emptyHistory(): History {
   return { clients: {}, cli: [] };
 }
@@ -149,4 +153,5 @@ export function observe(state: ClusterState, history: History, events?: readonly
   };
 }
 
+/** The runner's output (scenario-contract.md "Observation"). */
 export type Observation = ReturnType<typeof observe>;

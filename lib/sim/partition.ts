@@ -5,6 +5,7 @@
 import { emptyLog, fetchFrom, type FetchResult, type StoredRecord } from "./log";
 import type { PartitionState } from "./types";
 
+/** A new partition: one empty segment at offset 0, no transactions. */
 export function emptyPartition(): PartitionState {
   return { log: emptyLog(), openTxns: {}, aborted: [], cleanerCheckpoint: 0 };
 }

@@ -12,6 +12,7 @@ export interface StickyState {
   bytes: number;
 }
 
+/** Where a record goes, the producer's sticky state after it and the PRNG state after it. */
 export interface PartitionChoice {
   partition: number;
   sticky: StickyState | null;

@@ -5,19 +5,15 @@
  * not kept: the only retry the simulator makes is the one `ackLost` asks for, and it knows that
  * the retry repeats the sequence it just appended.
  */
-import { emit, patchProducer, producer, setPartition, type Ctx } from "./context";
+import { emit, patchProducer, producer, reportError, setPartition, type Ctx } from "./context";
 import type { KafkaError } from "./events";
 import { appendRecords, type StoredRecord } from "./log";
 import { choosePartition } from "./partitioner";
 import { batchSize } from "./record-size";
-import { topicSettings } from "./settings";
+import { rollConfig, topicSettings } from "./settings";
 import { autoCreateTopic } from "./topics";
 import { addPartitionToTxn, checkTxnSend } from "./transactions";
 import { tpKey, type PartitionState, type ProducerState } from "./types";
-
-function fail(ctx: Ctx, client: string, error: KafkaError): void {
-  emit(ctx, { type: "error", client, error });
-}
 
 /**
  * Partition count as the producer's metadata has it: fetched on first use of a topic, and again
@@ -51,9 +47,9 @@ export interface OutgoingRecord {
 export function produceRecords(ctx: Ctx, client: string, topic: string, records: readonly OutgoingRecord[], bulk = false): void {
   let p = producer(ctx, client);
   const txnError = checkTxnSend(ctx, p);
-  if (txnError) return records.forEach(() => fail(ctx, client, txnError));
+  if (txnError) return records.forEach(() => reportError(ctx, client, txnError));
   if (!autoCreateTopic(ctx, topic)) {
-    return records.forEach(() => fail(ctx, client, { type: "TimeoutException", message: `Topic ${topic} not present in metadata after 60000 ms.` }));
+    return records.forEach(() => reportError(ctx, client, { type: "TimeoutException", message: `Topic ${topic} not present in metadata after 60000 ms.` }));
   }
   let highest = -1;
   for (const r of records) if (r.partition !== undefined && r.partition > highest) highest = r.partition;
@@ -111,7 +107,7 @@ export function produceRecords(ctx: Ctx, client: string, topic: string, records:
   for (const [partition, batches] of byPartition) {
     if (transactional) addPartitionToTxn(ctx, producer(ctx, client), tpKey(topic, partition));
     const part = ctx.state.topics[topic]!.partitions[partition]!;
-    const appended = appendRecords(part.log, batches, { "segment.bytes": settings.segmentBytes, "segment.ms": settings.segmentMs, "segment.jitter.ms": settings.segmentJitterMs });
+    const appended = appendRecords(part.log, batches, rollConfig(settings));
     let next: PartitionState = { ...part, log: appended.log };
     if (transactional && p.producerId !== null && next.openTxns[p.producerId] === undefined) next = { ...next, openTxns: { ...next.openTxns, [p.producerId]: batches[0]!.offset } };
     setPartition(ctx, topic, partition, next);
@@ -121,7 +117,7 @@ export function produceRecords(ctx: Ctx, client: string, topic: string, records:
   for (let i = 0; i < sent.length; i++) {
     const stored = sent[i]!;
     if (!("offset" in stored)) {
-      fail(ctx, client, stored);
+      reportError(ctx, client, stored);
       continue;
     }
     const r = records[i]!;
@@ -155,7 +151,7 @@ function reportBulk(ctx: Ctx, client: string, topic: string, sent: (StoredRecord
   const offsets: number[] = [];
   for (let i = 0; i < sent.length; i++) {
     const stored = sent[i]!;
-    if (!("offset" in stored)) fail(ctx, client, stored);
+    if (!("offset" in stored)) reportError(ctx, client, stored);
     else {
       partitions.push(partitionOf[i]!);
       offsets.push(stored.offset);

@@ -14,6 +14,7 @@ const MASK = WIDTH - 1;
 /** A trie node: inner nodes hold nodes, leaves (level 0) hold values. */
 type Node<T> = unknown[] & { readonly __values?: T };
 
+/** A persistent vector: plain arrays only, shared between versions. */
 export interface PVec<T> {
   readonly size: number;
   /** Level of the root's children times BITS. */

@@ -12,6 +12,7 @@ export const SimErrorCode = {
   TimeWentBackwards: "ERR_TIME_WENT_BACKWARDS",
   InvalidSetup: "ERR_INVALID_SETUP",
 } as const;
+/** One of SimErrorCode's values. */
 export type SimErrorCode = (typeof SimErrorCode)[keyof typeof SimErrorCode];
 
 /** Why a command or setup cannot run at all (a Kafka-level error is an event, not this). */
@@ -23,12 +24,15 @@ export interface SimError {
   path: (string | number)[];
 }
 
+/** A value or the reason there is none. */
 export type Result<T, E = SimError> = { ok: true; value: T } | { ok: false; error: E };
 
+/** A successful Result. */
 export function ok<T>(value: T): Result<T, never> {
   return { ok: true, value };
 }
 
+/** A failed Result naming the path (inside the command or setup) that is wrong. */
 export function fail(code: SimErrorCode, path: (string | number)[], message: string): Result<never, SimError> {
   return { ok: false, error: { code, path, message } };
 }

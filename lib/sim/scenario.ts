@@ -36,8 +36,10 @@ const scenarioSchema = z.strictObject({
   steps: z.array(z.unknown()).optional(),
 });
 
+/** A parsed scenario: its setup and its steps as typed commands. */
 export type Scenario = Omit<z.infer<typeof scenarioSchema>, "steps"> & { steps: Command[] };
 
+/** Why a scenario is invalid: the JSON path and a one-line message (the runner prints `path: message`). */
 export interface ScenarioError {
   path: string;
   message: string;

@@ -4,6 +4,7 @@
  * synonym → Kafka default), as numbers.
  */
 import { effectiveTopicConfig } from "./configs";
+import type { RollConfig } from "./log";
 import type { ClusterState } from "./types";
 
 /** Broker defaults as the runner uses them (kafka-semantics §1, scenario contract "broker"). */
@@ -30,6 +31,7 @@ export function brokerSetting<K extends BrokerKnob>(state: ClusterState, name: K
   return (typeof fallback === "boolean" ? raw === "true" : Number(raw)) as (typeof BROKER_DEFAULTS)[K];
 }
 
+/** A topic's effective configs, as numbers the engine runs on. */
 export interface TopicSettings {
   retentionMs: number;
   retentionBytes: number;
@@ -48,6 +50,11 @@ export interface TopicSettings {
 // Settings depend only on the topic's override object and the broker's, which states share until
 // a config changes, so they are computed once per pair (a cache, not state: it never changes results).
 const cache = new WeakMap<object, WeakMap<object, TopicSettings>>();
+
+/** The log's roll settings (segment.bytes, segment.ms as Kafka applies it, jitter). */
+export function rollConfig(s: TopicSettings): RollConfig {
+  return { "segment.bytes": s.segmentBytes, "segment.ms": s.segmentMs, "segment.jitter.ms": s.segmentJitterMs };
+}
 
 /** The effective config of topic `name` (which must exist). */
 export function topicSettings(state: ClusterState, name: string): TopicSettings {

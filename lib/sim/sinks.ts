@@ -13,6 +13,7 @@ function dedupeKey(spec: SinkSpec | SinkState, r: DeliveredRecord): string {
   return JSON.stringify(spec.key === "key" ? r.key : r.value);
 }
 
+/** A sink with no rows. */
 export function emptySink(spec: SinkSpec): SinkState {
   return { name: spec.name, mode: spec.mode, key: spec.key, rows: emptyVec(), index: {} };
 }

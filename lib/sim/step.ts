@@ -19,6 +19,7 @@ import * as txns from "./transactions";
 import { newProducer } from "./cluster";
 import type { ClusterState } from "./types";
 
+/** The state after a step and what happened during it. */
 export interface StepResult {
   state: ClusterState;
   events: SimEvent[];

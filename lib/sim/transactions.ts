@@ -5,12 +5,12 @@
  * sent with sendOffsetsToTransaction reach the group only on commit. initTransactions with the same
  * transactional.id bumps the epoch, fencing the older instance and aborting its open transaction.
  */
-import { emit, patchProducer, producer, setPartition, type Ctx } from "./context";
+import { emit, patchProducer, producer, reportError, setPartition, type Ctx } from "./context";
 import type { KafkaError } from "./events";
 import { storeOffsets } from "./group";
 import { appendRecord } from "./log";
 import { batchSize } from "./record-size";
-import { topicSettings } from "./settings";
+import { rollConfig, topicSettings } from "./settings";
 import { parseTpKey, type ProducerState, type TxnState } from "./types";
 
 /** A control batch: key = version + type (4 bytes), value = version + coordinator epoch (6 bytes). */
@@ -34,7 +34,7 @@ export function checkTxnSend(ctx: Ctx, p: ProducerState): KafkaError | null {
   if (p.config.transactionalId === null) return null;
   if (isFenced(ctx, p)) return FENCED;
   if (p.txn === "uninitialized") return { type: "IllegalStateException", message: "Cannot perform a 'send' before completing a call to initTransactions when transactions are enabled." };
-  if (p.txn !== "in-transaction") return { type: "IllegalStateException", message: `Cannot call send in state ${p.txn === "ready" ? "READY" : "ABORTABLE_ERROR"}` };
+  if (p.txn !== "in-transaction") return { type: "IllegalStateException", message: "Cannot call send in state READY" };
   return null;
 }
 
@@ -43,10 +43,6 @@ export function addPartitionToTxn(ctx: Ctx, p: ProducerState, tp: string): void 
   const txn = ctx.state.txns[p.config.transactionalId!]!;
   if (txn.partitions.includes(tp)) return;
   setTxn(ctx, { ...txn, state: "Ongoing", partitions: [...txn.partitions, tp], startedAt: txn.startedAt ?? ctx.state.time });
-}
-
-function fail(ctx: Ctx, client: string, error: KafkaError): void {
-  emit(ctx, { type: "error", client, error });
 }
 
 /** Writes COMMIT or ABORT markers and closes the transaction on the coordinator. */
@@ -59,7 +55,7 @@ function endTxn(ctx: Ctx, txn: TxnState, control: "COMMIT" | "ABORT"): void {
     const appended = appendRecord(
       part.log,
       { key: null, value: null, timestamp: ctx.state.time, size: MARKER_SIZE, producerId: txn.producerId, control },
-      { "segment.bytes": s.segmentBytes, "segment.ms": s.segmentMs, "segment.jitter.ms": s.segmentJitterMs },
+      rollConfig(s),
     );
     const openTxns = { ...part.openTxns };
     const first = openTxns[txn.producerId];
@@ -76,7 +72,7 @@ function endTxn(ctx: Ctx, txn: TxnState, control: "COMMIT" | "ABORT"): void {
 export function initTransactions(ctx: Ctx, id: string): void {
   const p = producer(ctx, id);
   const tid = p.config.transactionalId;
-  if (tid === null) return fail(ctx, id, NOT_TRANSACTIONAL);
+  if (tid === null) return reportError(ctx, id, NOT_TRANSACTIONAL);
   let txn = ctx.state.txns[tid];
   if (txn && txn.state === "Ongoing") {
     endTxn(ctx, txn, "ABORT");
@@ -96,25 +92,28 @@ function checkCall(ctx: Ctx, p: ProducerState, method: string, need: "ready" | "
   if (isFenced(ctx, p)) return FENCED;
   if (p.txn === "uninitialized") return { type: "IllegalStateException", message: `Cannot call ${method} before completing a call to initTransactions.` };
   if (p.txn !== need) {
-    const from = p.txn === "ready" ? "READY" : p.txn === "in-transaction" ? "IN_TRANSACTION" : "ABORTABLE_ERROR";
+    const from = p.txn === "ready" ? "READY" : "IN_TRANSACTION";
     const to = method === "beginTransaction" ? "IN_TRANSACTION" : method === "commitTransaction" ? "COMMITTING_TRANSACTION" : "ABORTING_TRANSACTION";
     return { type: "IllegalStateException", message: `Invalid transition attempted from state ${from} to state ${to}` };
   }
   return null;
 }
 
+/** beginTransaction(): only from READY; the transaction starts on the coordinator with its first partition or offsets. */
 export function beginTransaction(ctx: Ctx, id: string): void {
   const p = producer(ctx, id);
   const error = checkCall(ctx, p, "beginTransaction", "ready");
-  if (error) return fail(ctx, id, error);
+  if (error) return reportError(ctx, id, error);
   patchProducer(ctx, id, { txn: "in-transaction" });
   emit(ctx, { type: "txn", client: id, transactionalId: p.config.transactionalId!, action: "begin" });
 }
 
+/** commitTransaction(): COMMIT markers in every partition of the transaction, then its offsets reach the groups. */
 export function commitTransaction(ctx: Ctx, id: string): void {
   finish(ctx, id, "commitTransaction", "COMMIT");
 }
 
+/** abortTransaction(): ABORT markers; read_committed readers skip the transaction's records. */
 export function abortTransaction(ctx: Ctx, id: string): void {
   finish(ctx, id, "abortTransaction", "ABORT");
 }
@@ -124,7 +123,7 @@ function finish(ctx: Ctx, id: string, method: string, control: "COMMIT" | "ABORT
   const error = checkCall(ctx, p, method, "in-transaction");
   if (error) {
     if (error === FENCED) patchProducer(ctx, id, { txn: "fenced" });
-    return fail(ctx, id, error);
+    return reportError(ctx, id, error);
   }
   endTxn(ctx, ctx.state.txns[p.config.transactionalId!]!, control);
   patchProducer(ctx, id, { txn: "ready" });
@@ -135,7 +134,7 @@ function finish(ctx: Ctx, id: string, method: string, control: "COMMIT" | "ABORT
 export function sendOffsetsToTransaction(ctx: Ctx, id: string, group: string, offsets: Record<string, number>): void {
   const p = producer(ctx, id);
   const error = checkCall(ctx, p, "sendOffsetsToTransaction", "in-transaction");
-  if (error) return fail(ctx, id, error);
+  if (error) return reportError(ctx, id, error);
   const txn = ctx.state.txns[p.config.transactionalId!]!;
   const pending = { ...txn.pendingOffsets, [group]: { ...txn.pendingOffsets[group], ...offsets } };
   setTxn(ctx, { ...txn, state: "Ongoing", pendingOffsets: pending, startedAt: txn.startedAt ?? ctx.state.time });

@@ -30,8 +30,10 @@ export function parseTpKey(key: string): TopicPartitionRef | null {
   return { topic: key.slice(0, dash), partition };
 }
 
+/** A config value as a scenario gives it (JSON); Kafka stores configs as strings. */
 export type ConfigValue = string | number | boolean | null | string[];
 
+/** An aborted transaction's range in one partition (the broker's aborted-transaction index). */
 export interface AbortedTxnEntry {
   producerId: number;
   firstOffset: number;
@@ -39,6 +41,7 @@ export interface AbortedTxnEntry {
   lastOffset: number;
 }
 
+/** One partition on the broker: its log and transaction bookkeeping. */
 export interface PartitionState {
   log: PartitionLog;
   /** Open transactions: producer id → first offset (the last stable offset is the smallest). */
@@ -49,6 +52,7 @@ export interface PartitionState {
   cleanerCheckpoint: number;
 }
 
+/** A topic: its id, config overrides and partitions (index = partition number). */
 export interface TopicState {
   name: string;
   /** 22-character base64 id, drawn from the PRNG at creation. */
@@ -58,8 +62,10 @@ export interface TopicState {
   partitions: PartitionState[];
 }
 
+/** The classic group states (KIP-848 states are not modelled). */
 export type GroupStateName = "Empty" | "PreparingRebalance" | "CompletingRebalance" | "Stable" | "Dead";
 
+/** A group member as the coordinator knows it (a crashed client's member lives on until it expires). */
 export interface MemberState {
   memberId: string;
   clientId: string;
@@ -82,11 +88,13 @@ export interface MemberState {
   assignment: TopicPartitionRef[];
 }
 
+/** A committed offset: the next offset to read, and when it was committed (offsets retention). */
 export interface CommittedOffset {
   offset: number;
   committedAt: number;
 }
 
+/** A consumer group on the coordinator: membership, rebalance progress and committed offsets. */
 export interface GroupState {
   id: string;
   state: GroupStateName;
@@ -111,12 +119,14 @@ export interface GroupState {
   emptySince: number | null;
 }
 
+/** Where a consumer's processing writes: a named sink, insert or upsert by key / value / offset. */
 export interface SinkSpec {
   name: string;
   mode: "insert" | "upsert";
   key: "key" | "value" | "offset";
 }
 
+/** A record as a consumer application receives it from poll(). */
 export interface DeliveredRecord {
   topic: string;
   partition: number;
@@ -126,8 +136,10 @@ export interface DeliveredRecord {
   timestamp: number;
 }
 
+/** A consumer client's status; "idle" (created, not yet started) is observed as "active". */
 export type ConsumerStatus = "idle" | "active" | "busy" | "crashed" | "closed" | "left";
 
+/** The consumer configs the engine runs on, resolved from Kafka names (client-config.ts). */
 export interface ConsumerConfig {
   groupId: string | null;
   enableAutoCommit: boolean;
@@ -143,6 +155,7 @@ export interface ConsumerConfig {
   metadataMaxAgeMs: number;
 }
 
+/** A consumer client instance: what the KafkaConsumer knows, which can differ from the coordinator. */
 export interface ConsumerState {
   kind: "consumer";
   id: string;
@@ -171,11 +184,11 @@ export interface ConsumerState {
   /** Being processed until `busyUntil`. */
   inProgress: DeliveredRecord[];
   busyUntil: number | null;
-  /** Partition counts as this client last saw them, and when its metadata next refreshes. */
+  /** Partition counts as this client last saw them (refreshed every metadata.max.age.ms from createdAt). */
   knownPartitions: Record<string, number>;
-  metadataRefreshAt: number;
 }
 
+/** The producer configs the engine runs on, resolved from Kafka names (client-config.ts). */
 export interface ProducerConfig {
   acks: "0" | "1" | "all";
   enableIdempotence: boolean;
@@ -185,8 +198,10 @@ export interface ProducerConfig {
   metadataMaxAgeMs: number;
 }
 
-export type ProducerTxnState = "uninitialized" | "ready" | "in-transaction" | "fenced" | "aborted-by-coordinator";
+/** Where a transactional producer is in its transaction calls. */
+export type ProducerTxnState = "uninitialized" | "ready" | "in-transaction" | "fenced";
 
+/** A producer client instance. */
 export interface ProducerState {
   kind: "producer";
   id: string;
@@ -197,10 +212,10 @@ export interface ProducerState {
   epoch: number;
   sticky: Record<string, StickyState>;
   knownPartitions: Record<string, number>;
-  metadataRefreshAt: number;
   txn: ProducerTxnState;
 }
 
+/** Any scenario client. */
 export type ClientState = ConsumerState | ProducerState;
 
 /** The transaction coordinator's record of one transactional.id. */
@@ -208,7 +223,7 @@ export interface TxnState {
   transactionalId: string;
   producerId: number;
   epoch: number;
-  state: "Empty" | "Ongoing" | "CompleteCommit" | "CompleteAbort";
+  state: "Empty" | "Ongoing";
   partitions: string[];
   startedAt: number | null;
   timeoutMs: number;
@@ -216,6 +231,7 @@ export interface TxnState {
   pendingOffsets: Record<string, Record<string, number>>;
 }
 
+/** One row of a sink: the record written and who wrote it when. */
 export interface SinkRow {
   key: string | null;
   value: string | null;
@@ -229,6 +245,7 @@ export interface SinkRow {
   writes: number;
 }
 
+/** A sink's rows (a persistent vector) and, for upserts, the key → row index. */
 export interface SinkState {
   name: string;
   mode: "insert" | "upsert";
@@ -238,6 +255,7 @@ export interface SinkState {
   index: Record<string, number>;
 }
 
+/** The whole simulated world at one instant. */
 export interface ClusterState {
   version: 1;
   time: number;
