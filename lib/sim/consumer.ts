@@ -122,7 +122,8 @@ function join(ctx: Ctx, id: string): void {
     rebalanceTimeoutMs: c.config.maxPollIntervalMs,
     sessionTimeoutMs: c.config.sessionTimeoutMs,
     heartbeatIntervalMs: c.config.heartbeatIntervalMs,
-    owned: protocol === "cooperative" ? c.assignment : owned,
+    owned: c.assignment,
+    previous: c.kicked || c.memberId === null ? [] : owned,
     ownedGeneration,
   });
   if (outcome.kind === "rejected") return reportError(ctx, consumer(ctx, id).id, outcome.error);

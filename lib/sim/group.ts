@@ -24,8 +24,10 @@ export interface JoinRequest {
   rebalanceTimeoutMs: number;
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
-  /** Partitions the client owned before this join (sticky userData / cooperative ownedPartitions). */
+  /** Subscription.ownedPartitions: what the client still owns as it joins (empty after an eager revoke). */
   owned: TopicPartitionRef[];
+  /** The eager StickyAssignor's userData: the assignment it had before revoking, and its generation. */
+  previous: TopicPartitionRef[];
   ownedGeneration: number;
 }
 
@@ -111,6 +113,7 @@ export function joinGroup(ctx: Ctx, groupId: string, req: JoinRequest): JoinOutc
     heartbeatStoppedAt: null,
     rejoined: true,
     owned: req.owned,
+    previous: req.previous,
     ownedGeneration: req.ownedGeneration,
     assignment: previous?.assignment ?? [],
   };
@@ -167,7 +170,9 @@ function completeJoin(ctx: Ctx, g: GroupState): Completion {
   const leader = g.leader && g.members[g.leader] ? g.members[g.leader]! : members[0]!;
   const result = assign(
     assignor,
-    members.map((m) => ({ memberId: m.memberId, instanceId: m.instanceId, topics: m.subscription, owned: m.owned, generation: m.ownedGeneration })),
+    // The eager sticky assignor reads previous assignments from userData; the cooperative one reads
+    // ownedPartitions, which an eager member has emptied (so a mixed group hands its partitions on).
+    members.map((m) => ({ memberId: m.memberId, instanceId: m.instanceId, topics: m.subscription, owned: assignor === "sticky" ? m.previous : m.owned, generation: m.ownedGeneration })),
     leaderMetadata(ctx, leader, members),
   );
   const next: GroupState = {

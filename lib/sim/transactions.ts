@@ -134,6 +134,9 @@ function finish(ctx: Ctx, id: string, method: string, control: "COMMIT" | "ABORT
 export function sendOffsetsToTransaction(ctx: Ctx, id: string, group: string, offsets: Record<string, number>): void {
   const p = producer(ctx, id);
   const error = checkCall(ctx, p, "sendOffsetsToTransaction", "in-transaction");
+  if (error?.type === "IllegalStateException" && p.txn === "ready") {
+    return reportError(ctx, id, { type: "IllegalStateException", message: "Cannot send offsets if a transaction is not in progress (currentState= READY)" });
+  }
   if (error) return reportError(ctx, id, error);
   const txn = ctx.state.txns[p.config.transactionalId!]!;
   const pending = { ...txn.pendingOffsets, [group]: { ...txn.pendingOffsets[group], ...offsets } };

@@ -82,8 +82,10 @@ export interface MemberState {
   heartbeatStoppedAt: number | null;
   /** Rejoined during the rebalance in progress. */
   rejoined: boolean;
-  /** Partitions the member reported owning at its last join (cooperative), and from which generation. */
+  /** Partitions the member reported owning at its last join (Subscription.ownedPartitions). */
   owned: TopicPartitionRef[];
+  /** Its assignment before it revoked for this join (the eager StickyAssignor's userData). */
+  previous: TopicPartitionRef[];
   ownedGeneration: number;
   assignment: TopicPartitionRef[];
 }
