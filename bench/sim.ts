@@ -160,6 +160,8 @@ function stepCost(records: number): Figure[] {
     ["produce", produceCmd],
     ["poll", () => ({ do: "poll", client: "c1" })],
     ["commit", () => ({ do: "commit", client: "c1" })],
+    // With `at` the clock moves first: every background schedule is looked at.
+    ["poll 1 ms later (clock advance)", (i) => ({ do: "poll", client: "c1", at: 1 + (i % 1000) })],
   ];
   for (const [name, cmd] of cases) {
     stepMicros(full, cmd, 500);
