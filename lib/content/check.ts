@@ -6,6 +6,7 @@
 import "server-only";
 import path from "node:path";
 import { MAX_SECTION_ID_LENGTH } from "@/lib/progress/schemas";
+import { loadTryItScenarios } from "@/lib/try-it/load";
 import { collectContent, lessonKey, type Content, type ContentProblem } from "./load";
 
 export const MIN_QUIZ_QUESTIONS = 3;
@@ -63,5 +64,14 @@ export function checkContentRules(content: Content): ContentProblem[] {
 /** Everything `npm run content:check` reports: file problems, then link and quiz problems. */
 export function checkAllContent(root?: string): { content: Content; problems: ContentProblem[] } {
   const { content, problems } = collectContent(root);
-  return { content, problems: [...problems, ...checkContentRules(content)] };
+  return { content, problems: [...problems, ...checkContentRules(content), ...checkTryIt(content)] };
+}
+
+/** Every "try it" scenario file is valid, and every lesson's `tryIt` names one that exists. */
+function checkTryIt(content: Content): ContentProblem[] {
+  const { scenarios, problems } = loadTryItScenarios();
+  for (const lesson of content.lessons.values()) {
+    for (const id of lesson.tryIt) if (!scenarios.has(id)) problems.push({ file: lesson.file, message: `tryIt: no scenario content/try-it/${id}.json` });
+  }
+  return problems;
 }

@@ -51,6 +51,12 @@ export const commandSchema = z.discriminatedUnion("do", [
   z.strictObject({ do: z.literal("commit"), ...client, offsets: offsets.optional() }),
   z.strictObject({ do: z.literal("seek"), ...client, topic: name, partition: z.number().int().min(0).max(100_000), offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),
   z.strictObject({ do: z.literal("close"), ...client }),
+  /** Ours, for the panels: the application now writes to `sink` this way (e.g. redeployed with upserts); null stops writing. */
+  z.strictObject({
+    do: z.literal("setSink"),
+    ...client,
+    sink: z.strictObject({ name: name, mode: z.enum(["insert", "upsert"]), key: z.enum(["key", "value", "offset"]).optional() }).nullable(),
+  }),
   z.strictObject({ do: z.literal("crash"), ...client }),
   z.strictObject({ do: z.literal("restart"), ...client }),
   z.strictObject({ do: z.literal("createTopic"), at: time.optional(), topic: name, partitions: z.number().int().min(1).max(10_000), config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional() }),

@@ -12,7 +12,7 @@ import { fetchPartition, lastStableOffset } from "./partition";
 import { writeSink } from "./sinks";
 import { brokerSetting } from "./settings";
 import { autoCreateTopic } from "./topics";
-import { parseTpKey, tpKey, type ConsumerState, type DeliveredRecord } from "./types";
+import { parseTpKey, tpKey, type ConsumerState, type DeliveredRecord, type SinkSpec } from "./types";
 
 const COMMIT_FAILED =
   "Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.";
@@ -311,6 +311,12 @@ export function onPollTimeout(ctx: Ctx, id: string): void {
 export function pollDeadline(c: ConsumerState): number {
   if (c.memberId === null || c.lastPollAt === null || (c.status !== "active" && c.status !== "busy")) return Infinity;
   return c.lastPollAt + c.config.maxPollIntervalMs;
+}
+
+/** The application's output changes (e.g. redeployed to upsert): later processing writes this way. */
+export function setSink(ctx: Ctx, id: string, sink: SinkSpec | null): void {
+  patchConsumer(ctx, id, { sink });
+  emit(ctx, { type: "sink-changed", client: id, sink });
 }
 
 /** seek(): the next poll fetches `partition` from `offset` (checked against the log only then). */

@@ -4,7 +4,7 @@
  * panels build their timelines from them. Every event carries the simulated time `at`.
  */
 import type { TopicPartitionRef } from "./assignors";
-import type { DeliveredRecord, SinkRow } from "./types";
+import type { DeliveredRecord, SinkRow, SinkSpec } from "./types";
 
 /** A Kafka-level error as the client application sees it (Kafka's exception name and text). */
 export interface KafkaError {
@@ -41,6 +41,7 @@ export type SimEvent = { at: number } & (
   | { type: "sink-write"; sink: string; row: SinkRow; duplicate: boolean; overwrite: boolean }
   | { type: "committed"; group: string; client: string | null; offsets: Record<string, number>; auto: boolean }
   | { type: "seek"; client: string; topic: string; partition: number; offset: number }
+  | { type: "sink-changed"; client: string; sink: SinkSpec | null }
   | { type: "client"; client: string; action: "crashed" | "closed" | "restarted" | "kicked-out" }
   | { type: "segments-deleted"; topic: string; partition: number; reason: string; baseOffsets: number[]; logStartOffset: number }
   | { type: "records-deleted"; topic: string; partition: number; logStartOffset: number }

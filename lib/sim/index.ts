@@ -10,6 +10,7 @@ export { SimErrorCode, type SimError, type Result } from "./result";
 export { parseScenario, runScenario, scenarioSetup, formatPath, type Scenario, type ScenarioError } from "./scenario";
 export { observe, recordEvents, emptyHistory, type Observation, type History } from "./observe";
 export { nextEventTime } from "./clock";
+export { sinkRows } from "./sinks";
 export { partitionForKey, murmur2 } from "./murmur2";
 export { batchSize } from "./record-size";
 export { tpKey, parseTpKey, type ClusterState, type TpKey, type ConsumerState, type ProducerState, type GroupState, type TopicState, type PartitionState, type SinkState, type SinkRow } from "./types";

@@ -26,7 +26,7 @@ export interface StepResult {
 }
 
 type ClientCommand = Extract<Command, { client: string }>;
-const CONSUMER_ONLY = new Set(["start", "poll", "process", "commit", "seek"]);
+const CONSUMER_ONLY = new Set(["start", "poll", "process", "commit", "seek", "setSink"]);
 const PRODUCER_ONLY = new Set(["produce", "initTransactions", "beginTransaction", "commitTransaction", "abortTransaction", "sendOffsetsToTransaction"]);
 
 /** Checks that the command's client exists, has the right kind and can act now. */
@@ -70,6 +70,8 @@ function applyClient(ctx: Ctx, cmd: ClientCommand): void {
       return consumers.commitSync(ctx, id, cmd.offsets);
     case "seek":
       return consumers.seek(ctx, id, cmd.topic, cmd.partition, cmd.offset);
+    case "setSink":
+      return consumers.setSink(ctx, id, cmd.sink && { name: cmd.sink.name, mode: cmd.sink.mode, key: cmd.sink.key ?? "key" });
     case "close":
     case "crash":
     case "restart":
