@@ -11,6 +11,8 @@ export { parseScenario, runScenario, scenarioSetup, formatPath, type Scenario, t
 export { observe, recordEvents, emptyHistory, type Observation, type History } from "./observe";
 export { nextEventTime } from "./clock";
 export { sinkRows } from "./sinks";
+export { lastStableOffset, readableRecords } from "./partition";
+export { type StoredRecord } from "./log";
 export { partitionForKey, murmur2 } from "./murmur2";
 export { batchSize } from "./record-size";
 export { tpKey, parseTpKey, type ClusterState, type TpKey, type ConsumerState, type ProducerState, type GroupState, type TopicState, type PartitionState, type SinkState, type SinkRow } from "./types";

@@ -3,6 +3,7 @@
  * consumer at a given isolation level may see.
  */
 import { emptyLog, fetchFrom, type FetchResult, type StoredRecord } from "./log";
+import { forEachFrom } from "./pvec";
 import type { PartitionState } from "./types";
 
 /** A new partition: one empty segment at offset 0, no transactions. */
@@ -22,6 +23,17 @@ export function isAborted(p: PartitionState, r: StoredRecord): boolean {
   if (!r.transactional || r.producerId === undefined) return false;
   for (const a of p.aborted) if (a.producerId === r.producerId && r.offset >= a.firstOffset && r.offset <= a.lastOffset) return true;
   return false;
+}
+
+/** The records a reader could still reach (at or above the log start offset), markers included, oldest first. */
+export function readableRecords(p: PartitionState): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  for (const segment of p.log.segments) {
+    forEachFrom(segment.records, 0, (r) => {
+      if (r.offset >= p.log.logStartOffset) out.push(r);
+    });
+  }
+  return out;
 }
 
 const notControl = (r: StoredRecord) => r.control === undefined;
