@@ -1,0 +1,201 @@
+/**
+ * "Try it" sessions, event-sourced in PostgreSQL: a session row (scenario, version, seed, how many
+ * commands it has applied), its command log and a snapshot of the engine state every
+ * SNAPSHOT_EVERY commands. The state is rebuilt from the nearest snapshot plus the commands after
+ * it, so a reload, a second tab, another server instance or a restart continues where the learner
+ * was. Every function checks that the session belongs to the learner (else 404, as if it did not
+ * exist). A command is stored only if the engine accepted it, in one transaction that also moves
+ * the version, and only if the version is the one the client saw (else 409).
+ */
+import "server-only";
+import { requireLesson } from "@/lib/content/source";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { type Prisma } from "@/lib/generated/prisma/client";
+import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { recordTryItGoal } from "@/lib/progress/record";
+import { parseScenario, runScenario, step, type ClusterState, type Command, type SimEvent } from "@/lib/sim";
+import { checkGoals, type GoalProgress } from "./goals";
+import type { TryItScenario } from "./schemas";
+import { requireTryItScenario } from "./source";
+
+/** A snapshot every this many commands: a reload replays at most this many. */
+export const SNAPSHOT_EVERY = 25;
+/** Limits per session and learner (over them: 429 with a message saying which). */
+export const LIMITS = { commandsPerSession: 2000, recordsPerPartition: 5000, sessionsPerLearner: 200 } as const;
+
+export interface SessionRef {
+  id: string;
+  guide: string;
+  lesson: string;
+  scenario: TryItScenario;
+  seed: number;
+  version: number;
+  goals: Record<string, string>;
+  goalProgress: GoalProgress;
+}
+
+interface SessionRow {
+  id: string;
+  guide: string;
+  lesson: string;
+  scenario: string;
+  scenarioVersion: number;
+  seed: number;
+  version: number;
+  goals: unknown;
+  goalProgress: unknown;
+}
+
+/** The scenario's starting state (its own steps applied) with `seed`. */
+export function startingState(scenario: TryItScenario, seed: number): ClusterState {
+  const parsed = parseScenario({ ...scenario.scenario, seed });
+  if (!parsed.ok) throw new Error(`try-it scenario ${scenario.id}: ${parsed.error.path}: ${parsed.error.message}`);
+  const ran = runScenario(parsed.value);
+  if (!ran.ok) throw new Error(`try-it scenario ${scenario.id}: ${ran.error.path}: ${ran.error.message}`);
+  return ran.value.state;
+}
+
+function toRef(row: SessionRow): SessionRef {
+  const scenario = requireTryItScenario(row.scenario);
+  if (scenario.version !== row.scenarioVersion) {
+    // The file changed since: the old command log may not make sense on the new setup.
+    throw new AppError("CONFLICT", { userMessage: "This panel's scenario was updated; reset it to start again." });
+  }
+  return { id: row.id, guide: row.guide, lesson: row.lesson, scenario, seed: row.seed, version: row.version, goals: row.goals as Record<string, string>, goalProgress: row.goalProgress as GoalProgress };
+}
+
+const OWNED = (learner: Learner) => (learner.kind === "user" ? { userId: learner.userId } : { guestId: learner.guestId });
+const SESSION_SELECT = { id: true, guide: true, lesson: true, scenario: true, scenarioVersion: true, seed: true, version: true, goals: true, goalProgress: true } as const;
+
+/** The learner's session `id`, or 404 (also for someone else's session, and for a malformed id). */
+export async function requireSession(learner: Learner, id: string): Promise<SessionRef> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
+  const row = await db.simSession.findFirst({ where: { id, ...OWNED(learner) }, select: SESSION_SELECT });
+  if (!row) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
+  return toRef(row);
+}
+
+/**
+ * The learner's session for this panel (guide, lesson, scenario), continued if one exists for the
+ * scenario's current version, else created. A lesson only runs the scenarios it embeds.
+ */
+export async function openSession(learner: Learner, guide: string, lesson: string, scenarioId: string): Promise<SessionRef> {
+  const meta = requireLesson(guide, lesson);
+  if (!meta.tryIt.includes(scenarioId)) throw new AppError("NOT_FOUND", { userMessage: `The lesson "${lesson}" has no "try it" panel "${scenarioId}".` });
+  const scenario = requireTryItScenario(scenarioId);
+  const existing = await db.simSession.findFirst({
+    where: { ...OWNED(learner), guide, lesson, scenario: scenarioId, scenarioVersion: scenario.version },
+    orderBy: { updatedAt: "desc" },
+    select: SESSION_SELECT,
+  });
+  if (existing) return toRef(existing);
+  const count = await db.simSession.count({ where: OWNED(learner) });
+  if (count >= LIMITS.sessionsPerLearner) throw new AppError("RATE_LIMITED", { userMessage: `You have ${count} simulator sessions, the most we keep; reset one instead.` });
+  const seed = typeof scenario.scenario.seed === "number" ? scenario.scenario.seed : 1;
+  const row = await db.simSession.create({
+    data: { ...ownerOf(learner), guide, lesson, scenario: scenarioId, scenarioVersion: scenario.version, seed },
+    select: SESSION_SELECT,
+  });
+  return toRef(row);
+}
+
+/** The session's state at its version: the nearest snapshot, then the commands after it. */
+export async function rebuildState(session: SessionRef, upTo = session.version): Promise<ClusterState> {
+  const snapshot = await db.simSnapshot.findFirst({ where: { sessionId: session.id, seq: { lte: upTo } }, orderBy: { seq: "desc" }, select: { seq: true, state: true } });
+  let state = snapshot ? (snapshot.state as unknown as ClusterState) : startingState(session.scenario, session.seed);
+  const commands = await db.simCommand.findMany({ where: { sessionId: session.id, seq: { gt: snapshot?.seq ?? 0, lte: upTo } }, orderBy: { seq: "asc" }, select: { command: true } });
+  for (const { command } of commands) {
+    const result = step(state, command as unknown as Command);
+    // Stored commands were accepted when they were applied, and the engine is deterministic.
+    if (!result.ok) throw new Error(`session ${session.id}: a stored command no longer applies: ${result.error.message}`);
+    state = result.value.state;
+  }
+  return state;
+}
+
+function tooBig(state: ClusterState): string | null {
+  for (const topic of Object.values(state.topics)) {
+    for (const [i, p] of topic.partitions.entries()) {
+      if (p.log.logEndOffset - p.log.logStartOffset > LIMITS.recordsPerPartition) return `${topic.name}-${i} would hold more than ${LIMITS.recordsPerPartition} records`;
+    }
+  }
+  return null;
+}
+
+export interface CommandOutcome {
+  session: SessionRef;
+  state: ClusterState;
+  events: SimEvent[];
+  goalsReached: string[];
+}
+
+/**
+ * Applies one command for the learner if the session is still at `expectedVersion`: 422 with the
+ * engine's message when the engine refuses it (nothing stored), 409 when another tab got there
+ * first, 429 over a limit. Goals reached are recorded in the lesson's progress.
+ */
+export async function applyCommand(learner: Learner, id: string, command: Command, expectedVersion: number, now = Date.now()): Promise<CommandOutcome> {
+  const session = await requireSession(learner, id);
+  if (session.version !== expectedVersion) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+  if (session.version >= LIMITS.commandsPerSession) throw new AppError("RATE_LIMITED", { userMessage: `This session has reached ${LIMITS.commandsPerSession} steps; reset it to continue.` });
+  const before = await rebuildState(session);
+  const result = step(before, command);
+  if (!result.ok) throw new AppError("UNPROCESSABLE", { userMessage: result.error.message, fieldErrors: { [["command", ...result.error.path].join(".")]: [result.error.message] } });
+  const big = tooBig(result.value.state);
+  if (big) throw new AppError("RATE_LIMITED", { userMessage: `Too many records: ${big}. Reset the panel to start again.` });
+  const checked = checkGoals(session.scenario.goals, result.value.state, result.value.events, session.goalProgress, Object.keys(session.goals));
+  const at = new Date(now).toISOString();
+  const goals = { ...session.goals, ...Object.fromEntries(checked.reached.map((g) => [g, at])) };
+  const seq = session.version + 1;
+  await db.$transaction(async (tx) => {
+    // Moves the version only if nobody else did: the check and the write are one statement.
+    const moved = await tx.simSession.updateMany({ where: { id, version: expectedVersion }, data: { version: seq, goals, goalProgress: checked.progress } });
+    if (moved.count !== 1) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+    await tx.simCommand.create({ data: { sessionId: id, seq, command: command as unknown as Prisma.InputJsonValue } });
+    if (seq % SNAPSHOT_EVERY === 0) await tx.simSnapshot.create({ data: { sessionId: id, seq, state: result.value.state as unknown as Prisma.InputJsonValue } });
+  });
+  for (const goal of checked.reached) await recordTryItGoal(learner, session.guide, session.lesson, `${session.scenario.id}:${goal}`, now);
+  return { session: { ...session, version: seq, goals, goalProgress: checked.progress }, state: result.value.state, events: result.value.events, goalsReached: checked.reached };
+}
+
+/** Back to the scenario's start: the command log and snapshots go; goals already reached stay reached. */
+export async function resetSession(learner: Learner, id: string): Promise<SessionRef> {
+  const session = await requireSession(learner, id);
+  await db.$transaction([
+    db.simCommand.deleteMany({ where: { sessionId: id } }),
+    db.simSnapshot.deleteMany({ where: { sessionId: id } }),
+    db.simSession.update({ where: { id }, data: { version: 0, goalProgress: {} } }),
+  ]);
+  return { ...session, version: 0, goalProgress: {} };
+}
+
+/** Takes back the last command (409 if the session moved on meanwhile); goal counts are recomputed. */
+export async function undoCommand(learner: Learner, id: string, expectedVersion: number): Promise<SessionRef> {
+  const session = await requireSession(learner, id);
+  if (session.version !== expectedVersion) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+  if (session.version === 0) throw new AppError("UNPROCESSABLE", { userMessage: "There is nothing to undo." });
+  const version = session.version - 1;
+  const goalProgress = await recountGoals(session, version);
+  await db.$transaction(async (tx) => {
+    const moved = await tx.simSession.updateMany({ where: { id, version: expectedVersion }, data: { version, goalProgress } });
+    if (moved.count !== 1) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+    await tx.simCommand.deleteMany({ where: { sessionId: id, seq: { gt: version } } });
+    await tx.simSnapshot.deleteMany({ where: { sessionId: id, seq: { gt: version } } });
+  });
+  return { ...session, version, goalProgress };
+}
+
+/** Goal event counts after the first `upTo` commands (a full replay: counts are not snapshotted). */
+async function recountGoals(session: SessionRef, upTo: number): Promise<GoalProgress> {
+  let state = startingState(session.scenario, session.seed);
+  let progress: GoalProgress = {};
+  const commands = await db.simCommand.findMany({ where: { sessionId: session.id, seq: { lte: upTo } }, orderBy: { seq: "asc" }, select: { command: true } });
+  for (const { command } of commands) {
+    const result = step(state, command as unknown as Command);
+    if (!result.ok) throw new Error(`session ${session.id}: a stored command no longer applies: ${result.error.message}`);
+    state = result.value.state;
+    progress = checkGoals(session.scenario.goals, state, result.value.events, progress, session.scenario.goals.map((g) => g.id)).progress;
+  }
+  return progress;
+}
