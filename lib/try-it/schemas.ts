@@ -21,8 +21,8 @@ export const controlSchema = z.strictObject({
 const count = z.strictObject({ atLeast: z.number().int().min(0).optional(), exactly: z.number().int().min(0).optional() });
 
 /**
- * A goal's condition. Event conditions look at everything the session did since its start; state
- * conditions at the cluster now. `all` needs every part, `after` needs its event first.
+ * A goal's condition. Event conditions count everything the session did since its start (in any
+ * order); state conditions look at the cluster now. `all` needs every part.
  */
 export type GoalCondition =
   | { event: string; where?: Record<string, string | number | boolean>; count?: z.infer<typeof count> }
@@ -68,3 +68,24 @@ export const tryItScenarioSchema = z.strictObject({
 export type TryItScenario = z.infer<typeof tryItScenarioSchema>;
 export type TryItControl = z.infer<typeof controlSchema>;
 export type TryItGoal = z.infer<typeof goalSchema>;
+
+// Requests of the sessions API (app/api/sim/sessions).
+
+const slug = z.string().min(1).max(80).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a slug");
+
+/** POST /api/sim/sessions: the panel (lesson and scenario) to open or continue. */
+export const openSessionSchema = z.strictObject({ guide: slug, lesson: slug, scenario: id });
+
+const expectedVersion = z.number().int().min(0).max(1_000_000);
+
+/**
+ * POST …/commands: one engine command and the version the client last saw. Bulk produces are
+ * for loading scenarios, not for panels: at most 100 records per command here.
+ */
+export const sessionCommandSchema = z.strictObject({
+  command: commandSchema.refine((c) => c.do !== "produce" || (c.records?.length ?? 0) <= 100, { message: "at most 100 records per command", path: ["records"] }),
+  expectedVersion,
+});
+
+/** POST …/undo: the version the client last saw (undo takes back that version's last command). */
+export const undoSchema = z.strictObject({ expectedVersion });

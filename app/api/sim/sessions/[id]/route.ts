@@ -1,0 +1,16 @@
+import { AppError } from "@/lib/errors";
+import { json, withRoute } from "@/lib/http/route";
+import { currentLearner } from "@/lib/learners/identity";
+import { sessionPayload } from "@/lib/try-it/payload";
+import { rebuildState, requireSession } from "@/lib/try-it/sessions";
+
+type Context = { params: Promise<{ id: string }> };
+
+// GET /api/sim/sessions/{id} – the caller's own session as it is now (404 for anyone else's).
+export const GET = withRoute<Context>(async (_req, { params }) => {
+  const { id } = await params;
+  const learner = await currentLearner();
+  if (!learner) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
+  const session = await requireSession(learner, id);
+  return json(sessionPayload(session, await rebuildState(session)));
+});
