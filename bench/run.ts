@@ -6,11 +6,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchLessonPage } from "./lesson-page";
 import { benchSim } from "./sim";
+import { benchSimApi } from "./sim-api";
 import { toMarkdown, type BenchResult } from "./lib/report";
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "lesson-page": () => benchLessonPage(),
   sim: () => benchSim(),
+  "sim-api": () => benchSimApi(),
 };
 
 async function main() {

@@ -11,7 +11,6 @@ import "server-only";
 import { requireLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { type Prisma } from "@/lib/generated/prisma/client";
 import { ownerOf, type Learner } from "@/lib/learners/identity";
 import { recordTryItGoal } from "@/lib/progress/record";
 import { parseScenario, runScenario, step, type ClusterState, type Command, type SimEvent } from "@/lib/sim";
@@ -33,6 +32,8 @@ export interface SessionRef {
   version: number;
   goals: Record<string, string>;
   goalProgress: GoalProgress;
+  /** Moves with every write: with the version it identifies the state (cache key). */
+  updatedAt: Date;
 }
 
 interface SessionRow {
@@ -45,6 +46,7 @@ interface SessionRow {
   version: number;
   goals: unknown;
   goalProgress: unknown;
+  updatedAt: Date;
 }
 
 /** The scenario's starting state (its own steps applied) with `seed`. */
@@ -62,11 +64,11 @@ function toRef(row: SessionRow): SessionRef {
     // The file changed since: the old command log may not make sense on the new setup.
     throw new AppError("CONFLICT", { userMessage: "This panel's scenario was updated; reset it to start again." });
   }
-  return { id: row.id, guide: row.guide, lesson: row.lesson, scenario, seed: row.seed, version: row.version, goals: row.goals as Record<string, string>, goalProgress: row.goalProgress as GoalProgress };
+  return { id: row.id, guide: row.guide, lesson: row.lesson, scenario, seed: row.seed, version: row.version, goals: row.goals as Record<string, string>, goalProgress: row.goalProgress as GoalProgress, updatedAt: row.updatedAt };
 }
 
 const OWNED = (learner: Learner) => (learner.kind === "user" ? { userId: learner.userId } : { guestId: learner.guestId });
-const SESSION_SELECT = { id: true, guide: true, lesson: true, scenario: true, scenarioVersion: true, seed: true, version: true, goals: true, goalProgress: true } as const;
+const SESSION_SELECT = { id: true, guide: true, lesson: true, scenario: true, scenarioVersion: true, seed: true, version: true, goals: true, goalProgress: true, updatedAt: true } as const;
 
 /** The learner's session `id`, or 404 (also for someone else's session, and for a malformed id). */
 export async function requireSession(learner: Learner, id: string): Promise<SessionRef> {
@@ -100,8 +102,25 @@ export async function openSession(learner: Learner, guide: string, lesson: strin
   return toRef(row);
 }
 
+// States this process computed lately, keyed by session, version and the row's updated_at (which
+// every write moves, so an undo elsewhere never meets a stale entry). The database stays the source
+// of truth and any instance can serve any session; the cache only spares the replay. Bounded:
+// oldest entries go first.
+const recent = new Map<string, ClusterState>();
+const RECENT_MAX = 200;
+const cacheKey = (id: string, version: number, updatedAt: Date) => `${id}:${version}:${updatedAt.getTime()}`;
+
+function remember(key: string, state: ClusterState): void {
+  recent.delete(key);
+  recent.set(key, state);
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+}
+
 /** The session's state at its version: the nearest snapshot, then the commands after it. */
 export async function rebuildState(session: SessionRef, upTo = session.version): Promise<ClusterState> {
+  const key = upTo === session.version ? cacheKey(session.id, upTo, session.updatedAt) : null;
+  const cached = key && recent.get(key);
+  if (cached) return cached;
   const snapshot = await db.simSnapshot.findFirst({ where: { sessionId: session.id, seq: { lte: upTo } }, orderBy: { seq: "desc" }, select: { seq: true, state: true } });
   let state = snapshot ? (snapshot.state as unknown as ClusterState) : startingState(session.scenario, session.seed);
   const commands = await db.simCommand.findMany({ where: { sessionId: session.id, seq: { gt: snapshot?.seq ?? 0, lte: upTo } }, orderBy: { seq: "asc" }, select: { command: true } });
@@ -111,6 +130,7 @@ export async function rebuildState(session: SessionRef, upTo = session.version):
     if (!result.ok) throw new Error(`session ${session.id}: a stored command no longer applies: ${result.error.message}`);
     state = result.value.state;
   }
+  if (key) remember(key, state);
   return state;
 }
 
@@ -148,26 +168,35 @@ export async function applyCommand(learner: Learner, id: string, command: Comman
   const at = new Date(now).toISOString();
   const goals = { ...session.goals, ...Object.fromEntries(checked.reached.map((g) => [g, at])) };
   const seq = session.version + 1;
-  await db.$transaction(async (tx) => {
-    // Moves the version only if nobody else did: the check and the write are one statement.
-    const moved = await tx.simSession.updateMany({ where: { id, version: expectedVersion }, data: { version: seq, goals, goalProgress: checked.progress } });
-    if (moved.count !== 1) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
-    await tx.simCommand.create({ data: { sessionId: id, seq, command: command as unknown as Prisma.InputJsonValue } });
-    if (seq % SNAPSHOT_EVERY === 0) await tx.simSnapshot.create({ data: { sessionId: id, seq, state: result.value.state as unknown as Prisma.InputJsonValue } });
-  });
+  const snapshot = seq % SNAPSHOT_EVERY === 0 ? JSON.stringify(result.value.state) : null;
+  // One statement: the version moves only if nobody else moved it, and the command (and snapshot)
+  // are written with it or not at all.
+  const [written] = await db.$queryRaw<{ updated_at: Date }[]>`
+    WITH moved AS (
+      UPDATE sim_sessions SET version = ${seq}, goals = ${JSON.stringify(goals)}::jsonb, goal_progress = ${JSON.stringify(checked.progress)}::jsonb, updated_at = clock_timestamp()
+      WHERE id = ${id}::uuid AND version = ${expectedVersion}
+      RETURNING id, updated_at
+    ), command AS (
+      INSERT INTO sim_commands (session_id, seq, command) SELECT id, ${seq}, ${JSON.stringify(command)}::jsonb FROM moved RETURNING session_id
+    ), snapshot AS (
+      INSERT INTO sim_snapshots (session_id, seq, state) SELECT session_id, ${seq}, ${snapshot}::jsonb FROM command WHERE ${snapshot}::jsonb IS NOT NULL RETURNING 1
+    )
+    SELECT moved.updated_at FROM moved, command`;
+  if (!written) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+  remember(cacheKey(id, seq, written.updated_at), result.value.state);
   for (const goal of checked.reached) await recordTryItGoal(learner, session.guide, session.lesson, `${session.scenario.id}:${goal}`, now);
-  return { session: { ...session, version: seq, goals, goalProgress: checked.progress }, state: result.value.state, events: result.value.events, goalsReached: checked.reached };
+  return { session: { ...session, version: seq, goals, goalProgress: checked.progress, updatedAt: written.updated_at }, state: result.value.state, events: result.value.events, goalsReached: checked.reached };
 }
 
 /** Back to the scenario's start: the command log and snapshots go; goals already reached stay reached. */
 export async function resetSession(learner: Learner, id: string): Promise<SessionRef> {
-  const session = await requireSession(learner, id);
+  await requireSession(learner, id);
   await db.$transaction([
     db.simCommand.deleteMany({ where: { sessionId: id } }),
     db.simSnapshot.deleteMany({ where: { sessionId: id } }),
     db.simSession.update({ where: { id }, data: { version: 0, goalProgress: {} } }),
   ]);
-  return { ...session, version: 0, goalProgress: {} };
+  return requireSession(learner, id);
 }
 
 /** Takes back the last command (409 if the session moved on meanwhile); goal counts are recomputed. */
@@ -183,7 +212,7 @@ export async function undoCommand(learner: Learner, id: string, expectedVersion:
     await tx.simCommand.deleteMany({ where: { sessionId: id, seq: { gt: version } } });
     await tx.simSnapshot.deleteMany({ where: { sessionId: id, seq: { gt: version } } });
   });
-  return { ...session, version, goalProgress };
+  return requireSession(learner, id);
 }
 
 /** Goal event counts after the first `upTo` commands (a full replay: counts are not snapshotted). */
