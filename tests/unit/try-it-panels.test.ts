@@ -4,10 +4,10 @@
  * the panel sends: controls (their `at` filled in from the clock) and clock presses (`advance`).
  */
 import { describe, expect, it } from "vitest";
-import { emptyHistory, observe, parseScenario, runScenario, sinkRows, step, type ClusterState, type Command, type SimEvent } from "@/lib/sim";
-import { checkGoals, type GoalProgress } from "@/lib/try-it/goals";
+import { emptyHistory, observe, sinkRows } from "@/lib/sim";
 import { loadTryItScenarios } from "@/lib/try-it/load";
 import type { TryItScenario } from "@/lib/try-it/schemas";
+import { drive, type Press, type Run } from "./helpers/try-it";
 
 const PANELS = ["keys-and-partitions", "offsets-bookmark", "consumer-groups", "committing", "rebalance-spiral", "retention-and-compaction"] as const;
 
@@ -17,50 +17,6 @@ function scenario(id: string): TryItScenario {
   const s = scenarios.get(id);
   if (!s) throw new Error(`no scenario ${id}`);
   return s;
-}
-
-/** A clock press ("advance") or a control id, at a time. */
-type Press = [number, string];
-
-interface Run {
-  state: ClusterState;
-  reached: string[];
-  /** Goals reached so far, after each press. */
-  after: string[][];
-  /** The events of each press. */
-  events: SimEvent[][];
-}
-
-/** The panel's session: the scenario's start, then each press at `at`, with goals checked after each. */
-function drive(s: TryItScenario, presses: Press[]): Run {
-  const parsed = parseScenario(s.scenario);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  const ran = runScenario(parsed.value);
-  if (!ran.ok) throw new Error(ran.error.message);
-  let state = ran.value.state;
-  let progress: GoalProgress = {};
-  const reached: string[] = [];
-  const after: string[][] = [];
-  const events: SimEvent[][] = [];
-  for (const [at, press] of presses) {
-    let command: Command;
-    if (press === "advance") command = { do: "advance", at };
-    else {
-      const control = s.controls.find((c) => c.id === press);
-      if (!control) throw new Error(`${s.id} has no control ${press}`);
-      command = { ...control.command, at } as Command;
-    }
-    const result = step(state, command);
-    if (!result.ok) throw new Error(`${press} at ${at}: ${result.error.message}`);
-    state = result.value.state;
-    const stepEvents = result.value.events as SimEvent[];
-    const checked = checkGoals(s.goals, state, stepEvents, progress, reached);
-    progress = checked.progress;
-    reached.push(...checked.reached);
-    after.push([...reached]);
-    events.push(stepEvents);
-  }
-  return { state, reached, after, events };
 }
 
 /** The index of the press after which `goal` was first reached (-1 if never). */

@@ -3,36 +3,13 @@
  * broken files are reported by field, and goals are detected from what the learner does.
  */
 import { describe, expect, it } from "vitest";
-import { createCluster, parseScenario, runScenario, sinkRows, step, type ClusterState, type Command, type SimEvent } from "@/lib/sim";
-import { checkGoals, type GoalProgress } from "@/lib/try-it/goals";
+import { createCluster, sinkRows, step, type Command } from "@/lib/sim";
 import { checkTryItScenario, loadTryItScenarios } from "@/lib/try-it/load";
 import { tryItScenarioSchema, type TryItScenario } from "@/lib/try-it/schemas";
+import { drive } from "./helpers/try-it";
 
 const { scenarios, problems } = loadTryItScenarios();
 const atLeastOnce = scenarios.get("at-least-once")!;
-
-/** The panel's session: the scenario's start, then commands at `at`, with goals checked after each. */
-function drive(s: TryItScenario, commands: [number, string][]): { state: ClusterState; reached: string[]; after: string[][] } {
-  const parsed = parseScenario(s.scenario);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  const ran = runScenario(parsed.value);
-  if (!ran.ok) throw new Error(ran.error.message);
-  let state = ran.value.state;
-  let progress: GoalProgress = {};
-  const reached: string[] = [];
-  const after: string[][] = [];
-  for (const [at, control] of commands) {
-    const command = { ...s.controls.find((c) => c.id === control)!.command, at } as Command;
-    const result = step(state, command);
-    if (!result.ok) throw new Error(`${control}: ${result.error.message}`);
-    state = result.value.state;
-    const checked = checkGoals(s.goals, state, result.value.events as SimEvent[], progress, reached);
-    progress = checked.progress;
-    reached.push(...checked.reached);
-    after.push([...reached]);
-  }
-  return { state, reached, after };
-}
 
 describe("shipped scenario files", () => {
   it("all load without problems", () => {
