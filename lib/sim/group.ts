@@ -14,22 +14,11 @@ import { nextUuid } from "./rng";
 import { brokerSetting } from "./settings";
 import { parseTpKey, type ConsumerState, type GroupState, type MemberState } from "./types";
 
-/** What a client sends in JoinGroup. */
-export interface JoinRequest {
-  clientId: string;
-  memberId: string | null;
-  instanceId: string | null;
-  subscription: string[];
-  assignors: AssignorName[];
-  rebalanceTimeoutMs: number;
-  sessionTimeoutMs: number;
-  heartbeatIntervalMs: number;
-  /** Subscription.ownedPartitions: what the client still owns as it joins (empty after an eager revoke). */
-  owned: TopicPartitionRef[];
-  /** The eager StickyAssignor's userData: the assignment it had before revoking, and its generation. */
-  previous: TopicPartitionRef[];
-  ownedGeneration: number;
-}
+/** What a client sends in JoinGroup: its member fields as the coordinator will keep them (no member id yet on a first join). */
+export type JoinRequest = Pick<
+  MemberState,
+  "clientId" | "instanceId" | "subscription" | "assignors" | "rebalanceTimeoutMs" | "sessionTimeoutMs" | "heartbeatIntervalMs" | "owned" | "previous" | "ownedGeneration"
+> & { memberId: string | null };
 
 /** A finished rebalance: the new generation and every member's assignment. */
 export interface Completion {
@@ -101,20 +90,11 @@ export function joinGroup(ctx: Ctx, groupId: string, req: JoinRequest): JoinOutc
   const memberId = req.memberId !== null && g.members[req.memberId] ? req.memberId : newMemberId(ctx, req.clientId);
   const previous = g.members[memberId] ?? staticOld;
   const member: MemberState = {
+    ...req,
     memberId,
-    clientId: req.clientId,
-    instanceId: req.instanceId,
-    subscription: req.subscription,
-    assignors: req.assignors,
-    rebalanceTimeoutMs: req.rebalanceTimeoutMs,
-    sessionTimeoutMs: req.sessionTimeoutMs,
-    heartbeatIntervalMs: req.heartbeatIntervalMs,
     heartbeatBase: now,
     heartbeatStoppedAt: null,
     rejoined: true,
-    owned: req.owned,
-    previous: req.previous,
-    ownedGeneration: req.ownedGeneration,
     assignment: previous?.assignment ?? [],
   };
   if (staticOld && staticOld.memberId !== memberId) {

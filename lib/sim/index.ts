@@ -8,7 +8,7 @@ export { commandSchema, COMMAND_NAMES, type Command, type CommandName } from "./
 export { type SimEvent, type SimEventType, type KafkaError } from "./events";
 export { SimErrorCode, type SimError, type Result } from "./result";
 export { parseScenario, runScenario, scenarioSetup, formatPath, type Scenario, type ScenarioError } from "./scenario";
-export { observe, recordEvents, emptyHistory, type Observation, type History } from "./observe";
+export { observe, recordEvents, emptyHistory, type Observation, type History, type HistoryRecord } from "./observe";
 export { nextEventTime } from "./clock";
 export { sinkRows } from "./sinks";
 export { lastStableOffset, readableRecords } from "./partition";

@@ -3,35 +3,32 @@
  * the three scheduling knobs) and each topic's effective config (override → static broker
  * synonym → Kafka default), as numbers.
  */
-import { effectiveTopicConfig } from "./configs";
+import { brokerDefaults, effectiveTopicConfig } from "./configs";
 import type { RollConfig } from "./log";
 import type { ClusterState } from "./types";
 
-/** Broker defaults as the runner uses them (kafka-semantics §1, scenario contract "broker"). */
-const BROKER_DEFAULTS = {
-  "group.initial.rebalance.delay.ms": 0,
-  "log.retention.check.interval.ms": 1000,
-  "log.cleaner.backoff.ms": 1000,
-  "log.cleaner.enable": true,
-  "offsets.retention.minutes": 10080,
-  "offsets.retention.check.interval.ms": 600000,
-  "num.partitions": 1,
-  "auto.create.topics.enable": true,
-  "group.min.session.timeout.ms": 6000,
-  "group.max.session.timeout.ms": 1800000,
-} as const;
+/** The broker knobs the engine runs on, with the type of their value. */
+type BrokerKnobs = {
+  "group.initial.rebalance.delay.ms": number;
+  "log.retention.check.interval.ms": number;
+  "log.cleaner.backoff.ms": number;
+  "log.cleaner.enable": boolean;
+  "offsets.retention.minutes": number;
+  "offsets.retention.check.interval.ms": number;
+  "num.partitions": number;
+  "auto.create.topics.enable": boolean;
+  "group.min.session.timeout.ms": number;
+  "group.max.session.timeout.ms": number;
+};
 
-type BrokerKnob = keyof typeof BROKER_DEFAULTS;
-
-/** A broker knob: the static value given by the setup, else the default above. */
-export function brokerSetting<K extends BrokerKnob>(state: ClusterState, name: K): (typeof BROKER_DEFAULTS)[K] {
+/** A broker knob: the static value given by the setup, else the catalog's default (configs.ts). */
+export function brokerSetting<K extends keyof BrokerKnobs>(state: ClusterState, name: K): BrokerKnobs[K] {
+  const fallback = brokerDefaults[name] as BrokerKnobs[K];
   const raw = state.broker[name];
-  const fallback = BROKER_DEFAULTS[name];
   if (raw === undefined) return fallback;
-  return (typeof fallback === "boolean" ? raw === "true" : Number(raw)) as (typeof BROKER_DEFAULTS)[K];
+  return (typeof fallback === "boolean" ? raw === "true" : Number(raw)) as BrokerKnobs[K];
 }
 
-/** A topic's effective configs, as numbers the engine runs on. */
 export interface TopicSettings {
   retentionMs: number;
   retentionBytes: number;

@@ -3,7 +3,7 @@
  * (shared/sim/scenario-contract.md), parsed and run through the public API, and the observation
  * is read back through small accessors.
  */
-import { parseScenario, runScenario, type Observation } from "@/lib/sim";
+import { parseScenario, runScenario, type HistoryRecord, type Observation } from "@/lib/sim";
 
 export type Json = Record<string, unknown>;
 export type Step = Json & { do: string };
@@ -16,28 +16,9 @@ export interface DataRecord {
   value: string | null;
   timestamp: number;
 }
-export interface ProducerObservation {
-  kind: "producer";
-  acks: { at: number; topic: string; partition: number; offset: number }[];
-  errors: { at: number; type: string; message: string }[];
-}
-export interface DeliveredObservation {
-  at: number;
-  topic: string;
-  partition: number;
-  offset: number;
-  key: string | null;
-  value: string | null;
-}
-export interface ConsumerObservation {
-  kind: "consumer";
-  status: string;
-  assignment: string[];
-  position: Record<string, number>;
-  delivered: DeliveredObservation[];
-  processed: DeliveredObservation[];
-  errors: { at: number; type: string; message: string }[];
-}
+export type ProducerObservation = Extract<Observation["clients"][string], { kind: "producer" }>;
+export type ConsumerObservation = Extract<Observation["clients"][string], { kind: "consumer" }>;
+export type DeliveredObservation = HistoryRecord;
 
 /** Parses and runs a scenario: the observation, or the one stderr line the runner would print (exit 2). */
 export function tryRun(scenario: Json): { ok: true; observation: Observation } | { ok: false; line: string } {
