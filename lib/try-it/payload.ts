@@ -4,9 +4,9 @@
  * the panel always gets one shape.
  */
 import "server-only";
-import type { ClusterState, SimEvent } from "@/lib/sim";
-import type { SessionRef } from "./sessions";
-import { timeline, type TimelineEntry } from "./timeline";
+import type { ClusterState } from "@/lib/sim";
+import { rebuildState, recentTimeline, type SessionRef } from "./sessions";
+import type { TimelineEntry } from "./timeline";
 import { panelView, type PanelView } from "./view";
 
 export interface SessionPayload {
@@ -14,16 +14,26 @@ export interface SessionPayload {
   version: number;
   view: PanelView;
   goals: { id: string; title: string; explain: string; reachedAt: string | null }[];
+  /**
+   * Timeline lines: after a command, that command's (the panel appends them); otherwise the
+   * session's latest (the panel shows them instead of what it had).
+   */
   timeline: TimelineEntry[];
 }
 
-/** The payload for `session` at `state`, with the timeline of `events` (this step's). */
-export function sessionPayload(session: SessionRef, state: ClusterState, events: readonly SimEvent[] = []): SessionPayload {
+/** The payload for `session` at `state`, with `lines` as its timeline. */
+export function sessionPayload(session: SessionRef, state: ClusterState, lines: TimelineEntry[]): SessionPayload {
   return {
     sessionId: session.id,
     version: session.version,
     view: panelView(session.scenario, state),
     goals: session.scenario.goals.map((g) => ({ id: g.id, title: g.title, explain: g.explain, reachedAt: session.goals[g.id] ?? null })),
-    timeline: timeline(events),
+    timeline: lines,
   };
+}
+
+/** The payload of a panel that (re)loads `session`: its current state and latest timeline lines. */
+export async function currentPayload(session: SessionRef): Promise<SessionPayload> {
+  const [state, lines] = await Promise.all([rebuildState(session), recentTimeline(session)]);
+  return sessionPayload(session, state, lines);
 }

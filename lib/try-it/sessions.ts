@@ -17,9 +17,12 @@ import { parseScenario, runScenario, step, type ClusterState, type Command, type
 import { checkGoals, type GoalProgress } from "./goals";
 import type { TryItScenario } from "./schemas";
 import { requireTryItScenario } from "./source";
+import { timeline, type TimelineEntry } from "./timeline";
 
 /** A snapshot every this many commands: a reload replays at most this many. */
 export const SNAPSHOT_EVERY = 25;
+/** Timeline lines a reloaded panel gets back (the latest). */
+export const TIMELINE_HISTORY = 100;
 /** Limits per session and learner (over them: 429 with a message saying which). */
 export const LIMITS = { commandsPerSession: 2000, recordsPerPartition: 5000, sessionsPerLearner: 200 } as const;
 
@@ -147,6 +150,8 @@ export interface CommandOutcome {
   session: SessionRef;
   state: ClusterState;
   events: SimEvent[];
+  /** This command's timeline lines (also stored with the command). */
+  timeline: TimelineEntry[];
   goalsReached: string[];
 }
 
@@ -168,6 +173,7 @@ export async function applyCommand(learner: Learner, id: string, command: Comman
   const at = new Date(now).toISOString();
   const goals = { ...session.goals, ...Object.fromEntries(checked.reached.map((g) => [g, at])) };
   const seq = session.version + 1;
+  const lines = timeline(result.value.events);
   const snapshot = seq % SNAPSHOT_EVERY === 0 ? JSON.stringify(result.value.state) : null;
   // One statement: the version moves only if nobody else moved it, and the command (and snapshot)
   // are written with it or not at all.
@@ -177,7 +183,7 @@ export async function applyCommand(learner: Learner, id: string, command: Comman
       WHERE id = ${id}::uuid AND version = ${expectedVersion}
       RETURNING id, updated_at
     ), command AS (
-      INSERT INTO sim_commands (session_id, seq, command) SELECT id, ${seq}, ${JSON.stringify(command)}::jsonb FROM moved RETURNING session_id
+      INSERT INTO sim_commands (session_id, seq, command, timeline) SELECT id, ${seq}, ${JSON.stringify(command)}::jsonb, ${JSON.stringify(lines)}::jsonb FROM moved RETURNING session_id
     ), snapshot AS (
       INSERT INTO sim_snapshots (session_id, seq, state) SELECT session_id, ${seq}, ${snapshot}::jsonb FROM command WHERE ${snapshot}::jsonb IS NOT NULL RETURNING 1
     )
@@ -185,7 +191,14 @@ export async function applyCommand(learner: Learner, id: string, command: Comman
   if (!written) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
   remember(cacheKey(id, seq, written.updated_at), result.value.state);
   for (const goal of checked.reached) await recordTryItGoal(learner, session.guide, session.lesson, `${session.scenario.id}:${goal}`, now);
-  return { session: { ...session, version: seq, goals, goalProgress: checked.progress, updatedAt: written.updated_at }, state: result.value.state, events: result.value.events, goalsReached: checked.reached };
+  return { session: { ...session, version: seq, goals, goalProgress: checked.progress, updatedAt: written.updated_at }, state: result.value.state, events: result.value.events, timeline: lines, goalsReached: checked.reached };
+}
+
+/** The session's latest timeline lines (up to TIMELINE_HISTORY), oldest first, for a panel that (re)loads. */
+export async function recentTimeline(session: SessionRef): Promise<TimelineEntry[]> {
+  // A command yields a few lines at most, so the last TIMELINE_HISTORY commands always cover them.
+  const rows = await db.simCommand.findMany({ where: { sessionId: session.id, seq: { lte: session.version } }, orderBy: { seq: "desc" }, take: TIMELINE_HISTORY, select: { timeline: true } });
+  return rows.reverse().flatMap((r) => r.timeline as unknown as TimelineEntry[]).slice(-TIMELINE_HISTORY);
 }
 
 /** Back to the scenario's start: the command log and snapshots go; goals already reached stay reached. */

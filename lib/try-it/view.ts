@@ -24,6 +24,8 @@ export interface PartitionView {
   hidden: number;
   committed: { group: string; offset: number }[];
   positions: { client: string; offset: number }[];
+  /** The partition in one sentence (the drawing's text alternative). */
+  description: string;
 }
 
 export interface PanelView {
@@ -35,9 +37,16 @@ export interface PanelView {
   producers: { id: string; status: string }[];
   groups: { id: string; state: string; generation: number; assignor: string | null; members: { client: string; assignment: string[] }[] }[];
   sinks: { name: string; rows: { key: string | null; value: string | null; source: string; client: string; writes: number; duplicate: boolean }[] }[];
-  controls: { id: string; label: string; caption: string | null; enabled: boolean; reason: string | null }[];
+  /** The scenario's buttons: the command each sends, and whether the engine would run it now (else why not). */
+  controls: { id: string; label: string; caption: string | null; command: Command; enabled: boolean; reason: string | null }[];
   /** One sentence per partition and consumer, for screen readers (the drawing's text alternative). */
   summary: string[];
+}
+
+function describe(p: Omit<PartitionView, "description">): string {
+  const markers = [...p.committed.map((c) => `group ${c.group} committed ${c.offset}`), ...p.positions.map((c) => `${c.client} at ${c.offset}`)];
+  const records = p.logEndOffset === p.logStartOffset ? "no records" : `offsets ${p.logStartOffset} to ${p.logEndOffset - 1}`;
+  return `${p.topic}-${p.partition}: ${records}, ${p.segments.length} segment(s), log end offset ${p.logEndOffset}${markers.length ? `; ${markers.join(", ")}` : ""}.`;
 }
 
 function partitionViews(state: ClusterState): PartitionView[] {
@@ -46,7 +55,7 @@ function partitionViews(state: ClusterState): PartitionView[] {
     topic.partitions.forEach((p, partition) => {
       const key = `${topic.name}-${partition}`;
       const all = readableRecords(p).map((r) => (r.control ? { offset: r.offset, key: null, value: null, control: r.control } : { offset: r.offset, key: r.key, value: r.value }));
-      out.push({
+      const view = {
         topic: topic.name,
         partition,
         logStartOffset: p.log.logStartOffset,
@@ -58,7 +67,8 @@ function partitionViews(state: ClusterState): PartitionView[] {
         hidden: Math.max(0, all.length - RECORDS_SHOWN),
         committed: Object.values(state.groups).flatMap((g) => (g.committed[key] ? [{ group: g.id, offset: g.committed[key]!.offset }] : [])),
         positions: Object.values(state.clients).flatMap((c) => (c.kind === "consumer" && c.positions[key] !== undefined ? [{ client: c.id, offset: c.positions[key]! }] : [])),
-      });
+      };
+      out.push({ ...view, description: describe(view) });
     });
   }
   return out;
@@ -80,11 +90,7 @@ function sinkViews(state: ClusterState): PanelView["sinks"] {
 }
 
 function summary(view: Pick<PanelView, "partitions" | "consumers" | "sinks">): string[] {
-  const lines = view.partitions.map((p) => {
-    const markers = [...p.committed.map((c) => `group ${c.group} committed ${c.offset}`), ...p.positions.map((c) => `${c.client} at ${c.offset}`)];
-    const records = p.logEndOffset === p.logStartOffset ? "no records" : `offsets ${p.logStartOffset} to ${p.logEndOffset - 1}`;
-    return `${p.topic}-${p.partition}: ${records}, ${p.segments.length} segment(s), log end offset ${p.logEndOffset}${markers.length ? `; ${markers.join(", ")}` : ""}.`;
-  });
+  const lines = view.partitions.map((p) => p.description);
   for (const c of view.consumers) lines.push(`${c.id} is ${c.status}${c.assignment.length ? `, owns ${c.assignment.join(", ")}` : ", owns nothing"}.`);
   for (const s of view.sinks) {
     const duplicates = s.rows.filter((r) => r.duplicate).length;
@@ -112,7 +118,7 @@ export function panelView(scenario: TryItScenario, state: ClusterState): PanelVi
   const sinks = sinkViews(state);
   const controls = scenario.controls.map((c) => {
     const tried = step(state, c.command as Command);
-    return { id: c.id, label: c.label, caption: c.caption ?? null, enabled: tried.ok, reason: tried.ok ? null : tried.error.message };
+    return { id: c.id, label: c.label, caption: c.caption ?? null, command: c.command as Command, enabled: tried.ok, reason: tried.ok ? null : tried.error.message };
   });
   return {
     scenario: { id: scenario.id, version: scenario.version },

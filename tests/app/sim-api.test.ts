@@ -8,7 +8,7 @@ import type { SessionPayload } from "@/lib/try-it/payload";
 import { Client } from "./helpers/http-client";
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
-type CommandBody = SessionPayload & { goalsReached: string[] };
+type CommandBody = SessionPayload & { events: { type: string; stdout?: string; exitCode?: number }[]; goalsReached: string[] };
 
 const PANEL = { guide: "kafka", lesson: "production-reality", scenario: "at-least-once" };
 
@@ -67,6 +67,19 @@ describe("sim sessions API", () => {
     expect(last.timeline.map((t) => t.text)).toContain("c2 writes A100 to charges AGAIN → twice ❌");
     const progress = await client.request("/api/guides/kafka/lessons/production-reality/progress");
     expect(((await progress.json()) as { progress: { tryItGoals: string[] } }).progress.tryItGoals).toEqual(["at-least-once:charged-twice"]);
+  });
+
+  it("runs a terminal command: its output comes back in the step's events, and a reload gets the timeline back", async () => {
+    const client = new Client();
+    const { sessionId } = await open(client);
+    const ran = await play(client, sessionId, [{ do: "cli", command: "kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic payments" }]);
+    const cli = ran.events.find((e) => e.type === "cli")!;
+    expect(cli.exitCode).toBe(0);
+    expect(cli.stdout).toMatch(/^Topic: payments\tTopicId: \S+\tPartitionCount: 1\t/);
+    const after = await play(client, sessionId, CRASH_PATH.slice(0, 1), 1);
+    const reloaded = (await (await client.request(`/api/sim/sessions/${sessionId}`)).json()) as SessionPayload;
+    expect(reloaded.timeline).toEqual([...ran.timeline, ...after.timeline]);
+    expect(reloaded.timeline[0]!.text).toBe("$ kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic payments");
   });
 
   it("answers 409 to the second of two tabs sending from the same version, and the session stays consistent", async () => {

@@ -11,7 +11,7 @@ import type { Learner } from "@/lib/learners/identity";
 import { getLessonProgress } from "@/lib/progress/queries";
 import { getLesson } from "@/lib/content/source";
 import { sinkRows, type Command } from "@/lib/sim";
-import { applyCommand, openSession, rebuildState, requireSession, resetSession, SNAPSHOT_EVERY, undoCommand } from "@/lib/try-it/sessions";
+import { applyCommand, openSession, rebuildState, recentTimeline, requireSession, resetSession, SNAPSHOT_EVERY, TIMELINE_HISTORY, undoCommand } from "@/lib/try-it/sessions";
 import { rejection } from "./helpers/errors";
 import { createActor } from "./helpers/users";
 
@@ -95,6 +95,28 @@ describe("concurrency, undo and reset", () => {
     expect(undone.version).toBe(2);
     expect(await rebuildState(undone)).toEqual(before.state);
     expect(await rejection(undoCommand(learner, id, 3))).toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("gives a reloaded panel the timeline of the commands still in the log: undone ones are gone, the oldest beyond the limit too", async () => {
+    const learner = guest();
+    const { id } = await openSession(learner, G, L, S);
+    const steps = [];
+    for (const [i, c] of CRASH_PATH.entries()) steps.push(await applyCommand(learner, id, c, i));
+    const all = steps.flatMap((s) => s.timeline);
+    expect(all.some((l) => l.text === "c1 CRASHES (no commit, no LeaveGroup)")).toBe(true);
+    expect(await recentTimeline(steps.at(-1)!.session)).toEqual(all);
+    const undone = await undoCommand(learner, id, CRASH_PATH.length);
+    expect(await recentTimeline(undone)).toEqual(steps.slice(0, -1).flatMap((s) => s.timeline));
+    let version = undone.version;
+    let last = undone;
+    for (let i = 0; i < TIMELINE_HISTORY; i++) {
+      const step = await applyCommand(learner, id, { do: "produce", client: "p1", topic: "payments", key: `k${i}`, value: "1" }, version);
+      version = step.session.version;
+      last = step.session;
+    }
+    const recent = await recentTimeline(last);
+    expect(recent).toHaveLength(TIMELINE_HISTORY);
+    expect(recent.at(-1)!.text).toContain(`k${TIMELINE_HISTORY - 1}=1`);
   });
 
   it("resets to the scenario's start, keeping goals already reached", async () => {

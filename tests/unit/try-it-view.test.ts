@@ -51,7 +51,7 @@ describe("panelView", () => {
   it("asks the engine which controls would run now, with its reason when not", () => {
     const { state } = drive(start(), [[1000, "c1-crash"]]);
     const controls = Object.fromEntries(panelView(scenario, state).controls.map((c) => [c.id, c]));
-    expect(controls["c1-poll"]).toMatchObject({ enabled: false, reason: 'client "c1" has crashed; restart it first' });
+    expect(controls["c1-poll"]).toMatchObject({ enabled: false, reason: 'client "c1" has crashed; restart it first', command: { do: "poll", client: "c1" } });
     expect(controls["c1-restart"]!.enabled).toBe(true);
     expect(controls["c2-poll"]!.enabled).toBe(true);
   });

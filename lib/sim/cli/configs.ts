@@ -11,7 +11,7 @@ import type { CliHost } from "./host";
 import { exceptionClass, Exit, type Io, maybeHelpOrVersion, unsupported, usageExit } from "./output";
 import { topicNameError } from "./topic-name";
 
-const SPECS: readonly OptionSpec[] = [
+export const SPECS: readonly OptionSpec[] = [
   ...DEFAULT_OPTIONS,
   { name: "zookeeper", arg: "required", describedAs: "urls", description: "DEPRECATED. The ZooKeeper connection string (not supported by the simulator)." },
   { name: "bootstrap-server", arg: "required", describedAs: "server to connect to", description: "The Kafka servers to connect to." },

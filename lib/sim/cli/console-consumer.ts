@@ -15,7 +15,7 @@ const FORMATTER = "org.apache.kafka.tools.consumer.DefaultMessageFormatter";
 const OLD_FORMATTER = "kafka.tools.DefaultMessageFormatter";
 const LOGGER = "(org.apache.kafka.tools.consumer.ConsoleConsumer)";
 
-const SPECS: readonly OptionSpec[] = [
+export const SPECS: readonly OptionSpec[] = [
   ...DEFAULT_OPTIONS,
   { name: "topic", arg: "required", describedAs: "topic", description: "The topic to consume on." },
   { name: "whitelist", arg: "required", describedAs: "Java regex (String)", description: "DEPRECATED, use --include instead; ignored if --include specified." },

@@ -12,7 +12,7 @@ import { exceptionClass, Exit, type Io, maybeHelpOrVersion, usageExit } from "./
 
 const DEFAULT_READER = "org.apache.kafka.tools.LineMessageReader";
 
-const SPECS: readonly OptionSpec[] = [
+export const SPECS: readonly OptionSpec[] = [
   ...DEFAULT_OPTIONS,
   { name: "topic", arg: "required", describedAs: "topic", description: "REQUIRED: The topic id to produce messages to." },
   { name: "broker-list", arg: "required", describedAs: "broker-list", description: "DEPRECATED, use --bootstrap-server instead; ignored if --bootstrap-server is specified." },

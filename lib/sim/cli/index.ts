@@ -4,14 +4,16 @@
  * and returns what the real tool would print and its exit code. Tool names may carry a
  * directory (`bin/`) and `.sh`. Pure: everything goes through `host`.
  */
-import { runConfigs } from "./configs";
-import { runConsoleConsumer } from "./console-consumer";
-import { runConsoleProducer } from "./console-producer";
+import type { OptionSpec } from "./args";
+import { runConfigs, SPECS as CONFIGS_OPTIONS } from "./configs";
+import { runConsoleConsumer, SPECS as CONSOLE_CONSUMER_OPTIONS } from "./console-consumer";
+import { runConsoleProducer, SPECS as CONSOLE_PRODUCER_OPTIONS } from "./console-producer";
 import { runConsumerGroups } from "./consumer-groups";
+import { GROUP_SPECS } from "./group-options";
 import type { CliHost } from "./host";
 import { Exit, Io, type CliOutput } from "./output";
 import { parseCommandLine, toolName } from "./shell";
-import { runTopics } from "./topics";
+import { runTopics, SPECS as TOPICS_OPTIONS } from "./topics";
 
 export type { CliHost } from "./host";
 export type { CliOutput } from "./output";
@@ -26,6 +28,22 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], stdin: readonly s
 
 /** The names `runCli` accepts (without `.sh`). */
 export const CLI_TOOLS: readonly string[] = Object.keys(TOOLS);
+
+const OPTIONS: Readonly<Record<string, readonly OptionSpec[]>> = {
+  "kafka-topics": TOPICS_OPTIONS,
+  "kafka-configs": CONFIGS_OPTIONS,
+  "kafka-consumer-groups": GROUP_SPECS,
+  "kafka-console-producer": CONSOLE_PRODUCER_OPTIONS,
+  "kafka-console-consumer": CONSOLE_CONSUMER_OPTIONS,
+};
+
+/**
+ * What a terminal can offer for Tab completion: each tool's name as typed (`kafka-topics.sh`) and
+ * every long option it accepts (`--describe`), sorted. Exactly the options the tools parse.
+ */
+export function cliCompletions(): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(OPTIONS).map(([tool, specs]) => [`${tool}.sh`, specs.map((s) => `--${s.name}`).sort()]));
+}
 
 /**
  * Runs one command line. Unknown commands answer like a shell (`<name>: command not found`,

@@ -12,7 +12,7 @@ import { topicNameError } from "./topic-name";
 
 const ALTER_HINT = " (To alter topic configurations, the kafka-configs tool can be used.)";
 
-const SPECS: readonly OptionSpec[] = [
+export const SPECS: readonly OptionSpec[] = [
   ...DEFAULT_OPTIONS,
   { name: "bootstrap-server", arg: "required", describedAs: "server to connect to", description: "REQUIRED: The Kafka server to connect to." },
   { name: "command-config", arg: "required", describedAs: "command config property file", description: "Property file containing configs to be passed to Admin Client (ignored by the simulator)." },

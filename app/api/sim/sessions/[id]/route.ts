@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { json, withRoute } from "@/lib/http/route";
 import { currentLearner } from "@/lib/learners/identity";
-import { sessionPayload } from "@/lib/try-it/payload";
-import { rebuildState, requireSession } from "@/lib/try-it/sessions";
+import { currentPayload } from "@/lib/try-it/payload";
+import { requireSession } from "@/lib/try-it/sessions";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -12,5 +12,5 @@ export const GET = withRoute<Context>(async (_req, { params }) => {
   const learner = await currentLearner();
   if (!learner) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
   const session = await requireSession(learner, id);
-  return json(sessionPayload(session, await rebuildState(session)));
+  return json(await currentPayload(session));
 });

@@ -10,8 +10,8 @@ import { applyCommand } from "@/lib/try-it/sessions";
 type Context = { params: Promise<{ id: string }> };
 
 // POST /api/sim/sessions/{id}/commands – { command, expectedVersion } → the new view, this step's
-// timeline and the goals reached by it. 409 when another tab moved the session first, 422 when the
-// engine refuses the command (nothing is stored).
+// engine events and timeline lines, and the goals reached by it. 409 when another tab moved the
+// session first, 422 when the engine refuses the command (nothing is stored).
 export const POST = withRoute<Context>(async (req, { params }) => {
   const { id } = await params;
   const body = await readJson(req, sessionCommandSchema);
@@ -19,5 +19,5 @@ export const POST = withRoute<Context>(async (req, { params }) => {
   if (!learner) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
   await enforceLearnerRateLimit("sim-command", learner, clientIp(req.headers), { limit: 1200, windowSeconds: 600 }, { limit: 6000, windowSeconds: 600 });
   const outcome = await applyCommand(learner, id, body.command, body.expectedVersion);
-  return json({ ...sessionPayload(outcome.session, outcome.state, outcome.events), goalsReached: outcome.goalsReached });
+  return json({ ...sessionPayload(outcome.session, outcome.state, outcome.timeline), events: outcome.events, goalsReached: outcome.goalsReached });
 });

@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
 import { json, readJson, withRoute } from "@/lib/http/route";
 import { currentLearner } from "@/lib/learners/identity";
-import { sessionPayload } from "@/lib/try-it/payload";
+import { currentPayload } from "@/lib/try-it/payload";
 import { undoSchema } from "@/lib/try-it/schemas";
-import { rebuildState, undoCommand } from "@/lib/try-it/sessions";
+import { undoCommand } from "@/lib/try-it/sessions";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -14,5 +14,5 @@ export const POST = withRoute<Context>(async (req, { params }) => {
   const learner = await currentLearner();
   if (!learner) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
   const session = await undoCommand(learner, id, body.expectedVersion);
-  return json(sessionPayload(session, await rebuildState(session)));
+  return json(await currentPayload(session));
 });
