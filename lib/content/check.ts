@@ -67,11 +67,11 @@ export function checkAllContent(root?: string): { content: Content; problems: Co
   return { content, problems: [...problems, ...checkContentRules(content), ...checkTryIt(content)] };
 }
 
-/** Every "try it" scenario file is valid, and every lesson's `tryIt` names one that exists. */
+/** Every "try it" scenario file is valid, and every lesson's `<TryIt>` names one that exists. */
 function checkTryIt(content: Content): ContentProblem[] {
   const { scenarios, problems } = loadTryItScenarios();
   for (const lesson of content.lessons.values()) {
-    for (const id of lesson.tryIt) if (!scenarios.has(id)) problems.push({ file: lesson.file, message: `tryIt: no scenario content/try-it/${id}.json` });
+    for (const id of lesson.tryIt) if (!scenarios.has(id)) problems.push({ file: lesson.file, message: `<TryIt scenario="${id}">: no scenario content/try-it/${id}.json` });
   }
   return problems;
 }

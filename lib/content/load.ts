@@ -27,6 +27,7 @@ export interface LessonMeta {
   order: number;
   updated: string;
   minutes: number;
+  /** Scenario ids of the body's `<TryIt scenario="…" />` panels, in order of appearance. */
   tryIt: string[];
   /** Content version: changes whenever the lesson file changes. */
   version: string;
@@ -188,7 +189,7 @@ function loadGuide(root: string, slug: string, content: Content, problems: Conte
       slug: lessonMatch[2]!,
       file: rel(name),
       ...frontmatter,
-      tryIt: front.data.tryIt ?? [],
+      tryIt: parsed.tryIt,
       version: contentHash(raw),
       questionCount: 0,
       headings: parsed.headings,

@@ -6,6 +6,7 @@
 import { createProcessor } from "@mdx-js/mdx";
 import GithubSlugger from "github-slugger";
 import type { Root, RootContent } from "mdast";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
@@ -34,6 +35,8 @@ export interface ParsedLesson {
   headings: Heading[];
   sections: SectionText[];
   links: LessonLink[];
+  /** The scenario ids of the body's `<TryIt scenario="…" />` panels, in order. */
+  tryIt: string[];
   /** Authoring mistakes, each with the line of the file it is on. */
   problems: string[];
 }
@@ -46,13 +49,26 @@ export function diagramAlt(meta: string | null | undefined): string | null {
   return match?.[1]?.trim() || null;
 }
 
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+const attribute = (node: JsxElement, name: string) => node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === name)?.value;
+
+/** What is wrong with a `<TryIt>` element, if anything: it is a block of its own naming one scenario. */
+function tryItProblem(node: JsxElement): string | null {
+  const scenario = attribute(node, "scenario");
+  if (typeof scenario !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(scenario)) return `<TryIt scenario="…"> needs a scenario id (lowercase words joined by dashes)`;
+  if (node.type !== "mdxJsxFlowElement") return "<TryIt> must stand on its own line, between paragraphs";
+  if (node.attributes.length !== 1 || node.children.length > 0) return `<TryIt scenario="${scenario}" /> takes no other attributes and no children`;
+  return null;
+}
+
 const parser = createProcessor({ remarkPlugins: [remarkGfm] });
 
 export function parseLesson(raw: string): ParsedLesson {
   const problems: string[] = [];
   const match = FRONTMATTER.exec(raw);
   if (!match) {
-    return { frontmatter: null, body: raw, headings: [], sections: [], links: [], problems: ["line 1: the file must start with a --- frontmatter block"] };
+    return { frontmatter: null, body: raw, headings: [], sections: [], links: [], tryIt: [], problems: ["line 1: the file must start with a --- frontmatter block"] };
   }
   let frontmatter: unknown = null;
   try {
@@ -68,11 +84,12 @@ export function parseLesson(raw: string): ParsedLesson {
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
     problems.push(`line ${(e.line ?? 0) + lineOffset}: MDX syntax error: ${e.reason ?? e.message}`);
-    return { frontmatter, body, headings: [], sections: [], links: [], problems };
+    return { frontmatter, body, headings: [], sections: [], links: [], tryIt: [], problems };
   }
   const at = (node: { position?: { start: { line: number } } }) => `line ${(node.position?.start.line ?? 0) + lineOffset}`;
 
   const links: LessonLink[] = [];
+  const tryIt: string[] = [];
   visit(tree, (node) => {
     switch (node.type) {
       case "heading":
@@ -95,6 +112,10 @@ export function parseLesson(raw: string): ParsedLesson {
           if (typeof kind !== "string" || !(CALLOUT_KINDS as readonly string[]).includes(kind)) {
             problems.push(`${at(node)}: <Callout kind> must be one of ${CALLOUT_KINDS.join(", ")}`);
           }
+        } else if (name === "TryIt") {
+          const problem = tryItProblem(node);
+          if (problem) problems.push(`${at(node)}: ${problem}`);
+          else tryIt.push(attribute(node, "scenario") as string);
         }
         break;
       }
@@ -123,5 +144,6 @@ export function parseLesson(raw: string): ParsedLesson {
       current.text = `${current.text} ${piece}`.trim();
     }
   }
-  return { frontmatter, body, headings, sections: sections.filter((s) => s.heading || s.text), links, problems };
+  if (new Set(tryIt).size !== tryIt.length) problems.push(`<TryIt>: each scenario may appear once per lesson (${tryIt.join(", ")})`);
+  return { frontmatter, body, headings, sections: sections.filter((s) => s.heading || s.text), links, tryIt, problems };
 }

@@ -13,8 +13,8 @@ import { lessonComponents } from "@/app/_components/lesson/mdx-components";
 import { CODE_THEMES, getHighlighter } from "./highlighter";
 import { remarkDiagram } from "./remark-diagram";
 
-/** Renders an (already validated) lesson body. */
-export async function renderLessonBody(body: string): Promise<ReactElement> {
+/** Renders an (already validated) body of the lesson `at`. */
+export async function renderLessonBody(body: string, at: { guide: string; lesson: string }): Promise<ReactElement> {
   const highlighter = await getHighlighter();
   const { default: Body } = await evaluate(body, {
     ...runtime,
@@ -40,5 +40,5 @@ export async function renderLessonBody(body: string): Promise<ReactElement> {
       ],
     ],
   });
-  return <Body components={lessonComponents} />;
+  return <Body components={lessonComponents(at)} />;
 }

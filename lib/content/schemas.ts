@@ -44,7 +44,6 @@ export const lessonFrontmatterSchema = z
     // YAML turns an unquoted 2026-06-30 into a Date; accept both spellings.
     updated: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
     minutes: z.number().int().min(1).max(120),
-    tryIt: z.array(slugSchema).max(5).optional(),
     /** How this lesson's quiz behaves (shuffle, reveal policy, pass mark); see docs/content-format.md. */
     quiz: quizSettingsSchema.optional(),
   })
@@ -79,4 +78,4 @@ export const quizFileSchema = z.array(quizQuestionSchema).min(1, "needs at least
 /** The MDX components authors may use (docs/content-format.md). */
 export const CALLOUT_KINDS = ["key", "warning", "term", "note", "tip"] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
-export const AUTHOR_COMPONENTS = ["Callout", "Explain", "Recap"] as const;
+export const AUTHOR_COMPONENTS = ["Callout", "Explain", "Recap", "TryIt"] as const;

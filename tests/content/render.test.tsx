@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { renderLessonBody } from "@/lib/content/render";
 
 async function html(mdx: string): Promise<string> {
-  return renderToStaticMarkup(await renderLessonBody(mdx));
+  return renderToStaticMarkup(await renderLessonBody(mdx, { guide: "kafka", lesson: "production-reality" }));
 }
 
 describe("renderLessonBody", () => {
@@ -77,5 +77,17 @@ describe("renderLessonBody", () => {
     const out = await html("A &lt;script&gt; and `<b>`.\n");
     expect(out).not.toContain("<script>");
     expect(out).toContain("&lt;b&gt;");
+  });
+
+  it("should render a try-it panel's title, intro and goals with the page, and load the panel itself later", async () => {
+    const out = await html('Before.\n\n<TryIt scenario="at-least-once" />\n\nAfter.\n');
+    expect(out).toMatch(/<section aria-labelledby="try-it-at-least-once" data-try-it="at-least-once"/);
+    expect(out).toContain("Charged twice: a crash between processing and committing");
+    expect(out).toContain("Goal: A payment was charged twice");
+    expect(out).toContain("Start the simulator");
+    // Nothing of the live panel (its controls) is in the page's HTML.
+    expect(out).not.toContain("c1: charge the cards");
+    expect(out.indexOf("Before.")).toBeLessThan(out.indexOf("data-try-it"));
+    expect(out.indexOf("data-try-it")).toBeLessThan(out.indexOf("After."));
   });
 });

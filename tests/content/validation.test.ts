@@ -54,6 +54,13 @@ describe("content validation", () => {
     expect(found.join("\n")).toContain(`slug "${"a".repeat(81)}" is longer than 80 characters`);
   });
 
+  it("should list a lesson's try-it panels from its body, in order", () => {
+    const body = '## A\n\n<TryIt scenario="committing" />\n\n## B\n\n<TryIt scenario="at-least-once" />\n';
+    const found = checkAllContent(tree({ "01-first.mdx": lesson({}, body) }));
+    expect(found.problems).toEqual([]);
+    expect(found.content.lessons.get("g/first")!.tryIt).toEqual(["committing", "at-least-once"]);
+  });
+
   it("should fill in quiz settings from the frontmatter, with defaults, and version the quiz by them", () => {
     const plain = checkAllContent(tree({})).content.quizzes.get("g/first")!;
     expect(plain.settings).toEqual({ shuffle: true, reveal: "after-submit", passAt: 2 / 3 });
@@ -75,6 +82,11 @@ describe("content validation", () => {
     ["raw HTML", { "01-first.mdx": lesson({}, "<div>hi</div>\n") }, "<div> is not an allowed component"],
     ["an import", { "01-first.mdx": lesson({}, "import X from 'y'\n\ntext\n") }, "import/export statements are not allowed"],
     ["a bad callout kind", { "01-first.mdx": lesson({}, '<Callout kind="danger">x</Callout>\n') }, "<Callout kind> must be one of"],
+    ["a try-it panel without a scenario", { "01-first.mdx": lesson({}, "<TryIt />\n") }, '01-first.mdx: line 9: <TryIt scenario="…"> needs a scenario id'],
+    ["a try-it panel inside a paragraph", { "01-first.mdx": lesson({}, 'Look: <TryIt scenario="at-least-once" /> here.\n') }, "<TryIt> must stand on its own line"],
+    ["a try-it panel with children", { "01-first.mdx": lesson({}, '<TryIt scenario="at-least-once">\nhi\n</TryIt>\n') }, "takes no other attributes and no children"],
+    ["a try-it panel twice", { "01-first.mdx": lesson({}, '<TryIt scenario="at-least-once" />\n\n<TryIt scenario="at-least-once" />\n') }, "each scenario may appear once per lesson"],
+    ["an unknown try-it scenario", { "01-first.mdx": lesson({}, '<TryIt scenario="nope" />\n') }, '01-first.mdx: <TryIt scenario="nope">: no scenario content/try-it/nope.json'],
     ["a diagram without alt", { "01-first.mdx": lesson({}, "```diagram\na -> b\n```\n") }, "a diagram needs alt"],
     ["a code block without a language", { "01-first.mdx": lesson({}, "```\nx\n```\n") }, "a code block needs a language"],
     ["a broken internal link", { "01-first.mdx": lesson({}, "See [x](/guides/g/nope).\n") }, "link /guides/g/nope: no lesson \"nope\" in guide \"g\""],

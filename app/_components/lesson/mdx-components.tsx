@@ -1,11 +1,13 @@
 /**
- * How each piece of a lesson renders. Server components only, except the copy button island.
+ * How each piece of a lesson renders. Server components only, except the copy button island and
+ * the "try it" panels (loaded on demand).
  * The author-facing API is documented in docs/content-format.md.
  */
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import type { MDXComponents } from "mdx/types";
 import type { CalloutKind } from "@/lib/content/schemas";
+import { TryIt } from "../try-it/try-it";
 import { CopyButton } from "./copy-button";
 
 const CALLOUTS: Record<CalloutKind, { icon: string; label: string; className: string }> = {
@@ -109,14 +111,16 @@ function Table(props: ComponentProps<"table">) {
   );
 }
 
-export const lessonComponents: MDXComponents = {
+/** The components for one lesson's body (its "try it" panels need to know which lesson they are in). */
+export const lessonComponents = (at: { guide: string; lesson: string }): MDXComponents => ({
   Callout,
   Explain,
   Recap,
   Diagram,
+  TryIt: ({ scenario }: { scenario: string }) => <TryIt guide={at.guide} lesson={at.lesson} scenario={scenario} />,
   pre: CodeBlock,
   h2: heading("h2"),
   h3: heading("h3"),
   a: Anchor,
   table: Table,
-};
+});

@@ -27,7 +27,8 @@ export function LessonTracker({ guide, lesson, bodyId }: { guide: string; lesson
       }, SETTLE_MS);
     };
 
-    const headings = [...(document.getElementById(bodyId)?.querySelectorAll<HTMLElement>("h2[id], h3[id]") ?? [])];
+    // The lesson's own section headings (class "heading"), not the titles inside "try it" panels.
+    const headings = [...(document.getElementById(bodyId)?.querySelectorAll<HTMLElement>("h2.heading[id], h3.heading[id]") ?? [])];
     let readSent = false;
     let current: string | null = null;
     let sent: string | null = null;

@@ -32,7 +32,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const lesson = getLesson(guideSlug, lessonSlug);
   if (!guide || !lesson) notFound();
   const { previous, next } = getNeighbours(guideSlug, lessonSlug);
-  const body = await renderLessonBody(lesson.body);
+  const body = await renderLessonBody(lesson.body, { guide: guide.slug, lesson: lesson.slug });
 
   return (
     <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-10 xl:grid-cols-[14rem_minmax(0,1fr)_13rem]">

@@ -1,0 +1,19 @@
+/** The "try it" panel's calls to the sessions API. Errors come back as values with a message fit to show. */
+import type { Command, SimEvent } from "@/lib/sim";
+import type { SessionPayload } from "@/lib/try-it/payload";
+import { callApi } from "../api/call";
+
+export type CommandPayload = SessionPayload & { events: SimEvent[]; goalsReached: string[] };
+
+const session = (id: string) => `/api/sim/sessions/${encodeURIComponent(id)}`;
+const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
+
+export const openSession = (guide: string, lesson: string, scenario: string) => callApi<SessionPayload>("/api/sim/sessions", post({ guide, lesson, scenario }));
+
+export const fetchSession = (id: string) => callApi<SessionPayload>(session(id));
+
+export const sendCommand = (id: string, command: Command, expectedVersion: number) => callApi<CommandPayload>(`${session(id)}/commands`, post({ command, expectedVersion }));
+
+export const undoLast = (id: string, expectedVersion: number) => callApi<SessionPayload>(`${session(id)}/undo`, post({ expectedVersion }));
+
+export const resetSession = (id: string) => callApi<SessionPayload>(`${session(id)}/reset`, { method: "POST" });

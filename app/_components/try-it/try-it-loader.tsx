@@ -1,0 +1,51 @@
+"use client";
+
+/**
+ * Loads a "try it" panel's code only when the reader comes near it (or asks for it), so a lesson's
+ * first load never pays for the simulator's interface. Until then it shows the server-rendered
+ * placeholder it wraps.
+ */
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { TryItPanelProps } from "./try-it-panel";
+
+const TryItPanel = dynamic(() => import("./try-it-panel").then((m) => m.TryItPanel), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading the simulator…</p>,
+});
+
+export function TryItLoader({ children, ...panel }: TryItPanelProps & { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [wanted, setWanted] = useState(false);
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          setWanted(true);
+        }
+      },
+      { rootMargin: "400px 0px" },
+    );
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
+
+  return (
+    <div ref={ref} data-try-it-loader>
+      {wanted ? (
+        <TryItPanel {...panel} />
+      ) : (
+        <>
+          {children}
+          <button type="button" className="try-it-button mt-3" onClick={() => setWanted(true)}>
+            Start the simulator
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

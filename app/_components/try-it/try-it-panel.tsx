@@ -1,0 +1,174 @@
+"use client";
+
+/**
+ * A live "try it" panel: the learner's simulator session, drawn from the view the server computes.
+ * Buttons send the scenario's commands; the clock moves only when asked; undo and reset act on the
+ * stored session. Everything is a native button or field, so it all works by keyboard; each step
+ * is announced in a polite live region, and failures in an alert. Loaded on demand (see TryItLoader).
+ */
+import { useId, useState } from "react";
+import type { Command } from "@/lib/sim";
+import { ConsumerTable, SinkTables } from "./cluster-tables";
+import type { Completions } from "./complete";
+import { GoalList } from "./goal-list";
+import { LogView } from "./log-view";
+import { Terminal } from "./terminal";
+import { TimelineList } from "./timeline-list";
+import { useSimSession, type CliRun } from "./use-sim-session";
+
+export interface TryItPanelProps {
+  guide: string;
+  lesson: string;
+  scenario: string;
+  /** Clock buttons (ms). */
+  advance: number[];
+  /** Tab completion for the terminal; null: no terminal. */
+  completions: Completions | null;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
+const step = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+
+/**
+ * A button that stays focusable while it cannot act (so keyboard focus is never lost). Why it
+ * cannot act is its description (read out with it, shown on hover) and is said when it is pressed.
+ */
+function ActionButton({ label, onPress, onBlocked, blocked, description, primary }: { label: string; onPress: () => void; onBlocked: (why: string) => void; blocked: string | null; description?: string | null; primary?: boolean }) {
+  const id = useId();
+  const note = blocked ? `Not now: ${blocked}` : (description ?? null);
+  return (
+    <span className="inline-flex max-w-[16rem] flex-col">
+      <button
+        type="button"
+        title={note ?? undefined}
+        aria-disabled={blocked ? true : undefined}
+        aria-describedby={note ? id : undefined}
+        onClick={() => (blocked ? onBlocked(`${label}: not now, ${blocked}.`) : onPress())}
+        className={`try-it-button ${primary ? "try-it-button-primary" : ""}`}
+      >
+        {label}
+      </button>
+      {note && (
+        <span id={id} className={blocked ? "sr-only" : "mt-0.5 text-[11px] leading-tight text-zinc-600 dark:text-zinc-400"}>
+          {note}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function TryItPanel({ guide, lesson, scenario, advance, completions }: TryItPanelProps) {
+  const sim = useSimSession(guide, lesson, scenario);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const { payload } = sim;
+
+  if (sim.status === "loading" && !payload) return <p role="status" className="text-sm">Starting the simulator…</p>;
+  if (!payload) {
+    return (
+      <div role="alert" className="space-y-2 text-sm">
+        <p>{sim.error ?? "The simulator could not start."}</p>
+        <button type="button" className="try-it-button" onClick={() => void sim.retry()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const { view } = payload;
+  const busy = sim.busy ? "the previous step is still running" : null;
+  const send = (command: Command) => void sim.run(command);
+  const onBlocked = sim.explain;
+  const runCli = async (line: string): Promise<CliRun | { error: string }> => {
+    const ran = await sim.run({ do: "cli", command: line });
+    if (!ran.ok) return { error: ran.message };
+    const cli = ran.events.find((e) => e.type === "cli");
+    return cli ? { stdout: cli.stdout, stderr: cli.stderr, exitCode: cli.exitCode } : { error: "The simulator ran no command." };
+  };
+
+  return (
+    <div className="space-y-5" data-try-it-panel data-version={payload.version}>
+      <p role="status" aria-live="polite" className="sr-only" data-announcement>
+        {sim.announcement}
+      </p>
+      {sim.error && (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-400 dark:bg-red-950/60 dark:text-red-200">
+          {sim.error}
+        </p>
+      )}
+
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Clock">
+        <p className="mr-2 font-mono text-sm" data-clock={view.time}>
+          <span aria-hidden="true">🕒 </span>
+          {`t = ${seconds(view.time)}`}
+        </p>
+        {advance.map((ms) => (
+          <ActionButton onBlocked={onBlocked} key={ms} label={`+${step(ms)}`} blocked={busy} onPress={() => send({ do: "advance", at: view.time + ms })} />
+        ))}
+        <ActionButton onBlocked={onBlocked}
+          label={view.nextEventAt === null ? "To next event" : `To next event (${seconds(view.nextEventAt)})`}
+          blocked={busy ?? (view.nextEventAt === null ? "nothing is scheduled" : null)}
+          onPress={() => view.nextEventAt !== null && send({ do: "advance", at: view.nextEventAt })}
+        />
+        <span className="mx-1 h-6 w-px bg-zinc-300 dark:bg-zinc-700" aria-hidden="true" />
+        <ActionButton onBlocked={onBlocked} label="Undo last step" blocked={busy ?? (payload.version === 0 ? "nothing to undo" : null)} onPress={() => void sim.undo()} />
+        {confirmingReset ? (
+          <span role="group" aria-label="Confirm reset" className="inline-flex items-center gap-2 text-sm">
+            Start over?
+            <button
+              type="button"
+              className="try-it-button"
+              autoFocus
+              onClick={() => {
+                setConfirmingReset(false);
+                void sim.reset();
+              }}
+            >
+              Yes, reset
+            </button>
+            <button type="button" className="try-it-button" onClick={() => setConfirmingReset(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <ActionButton onBlocked={onBlocked} label="Reset" blocked={busy} description="back to the start; goals stay reached" onPress={() => setConfirmingReset(true)} />
+        )}
+      </div>
+
+      <div role="group" aria-label="Controls" className="flex flex-wrap gap-2" data-controls>
+        {view.controls.map((c) => (
+          <ActionButton onBlocked={onBlocked} key={c.id} label={c.label} blocked={busy ?? c.reason} description={c.caption} primary onPress={() => send(c.command)} />
+        ))}
+      </div>
+
+      <LogView partitions={view.partitions} />
+      <ConsumerTable consumers={view.consumers} groups={view.groups} time={view.time} />
+      <SinkTables sinks={view.sinks} />
+
+      <details className="text-sm">
+        <summary className="cursor-pointer">Describe the cluster in words</summary>
+        <ul className="mt-1 list-disc pl-5" data-summary>
+          {view.summary.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </details>
+
+      <section aria-label="Goals">
+        <h4 className="mb-2 font-semibold">Goals</h4>
+        <GoalList goals={payload.goals} />
+      </section>
+
+      <section aria-label="Timeline">
+        <h4 className="mb-2 font-semibold">What happened</h4>
+        <TimelineList entries={sim.timeline} />
+      </section>
+
+      {completions && (
+        <section aria-label="Terminal">
+          <h4 className="mb-2 font-semibold">Terminal</h4>
+          <Terminal completions={completions} onRun={runCli} busy={sim.busy} />
+        </section>
+      )}
+    </div>
+  );
+}
