@@ -72,13 +72,13 @@ const MAX_JSON_BYTES = 16 * 1024;
 
 function tooLarge(maxBytes: number): AppError {
   const message = `must be at most ${maxBytes} bytes`;
-  return new AppError("BAD_REQUEST", { userMessage: `The request body ${message}.`, fieldErrors: { _body: [message] } });
+  return new AppError("PAYLOAD_TOO_LARGE", { userMessage: `The request body ${message}.`, fieldErrors: { _body: [message] } });
 }
 
 /**
  * Reads a JSON body of at most `maxBytes`, refusing a larger one before parsing it: by its
- * Content-Length when declared, else as soon as the streamed bytes pass the limit. 400 AppErrors
- * (naming `_body`) for too large or not JSON.
+ * Content-Length when declared, else as soon as the streamed bytes pass the limit. AppErrors naming
+ * `_body`: 413 for too large, 400 for not JSON.
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");

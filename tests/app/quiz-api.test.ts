@@ -140,11 +140,11 @@ describe("POST attempts", () => {
     expect(client.cookies.size).toBe(0);
   });
 
-  it("400 for a body over 16 kB or not JSON, 404 for an unknown lesson, 403 cross-site, 405 for other methods", async () => {
+  it("413 for a body over 16 kB, 400 for one not JSON, 404 for an unknown lesson, 403 cross-site, 405 for other methods", async () => {
     const { client } = await newLearner("quiz-bad-bodies");
     const quiz = await loadQuiz(client, GUIDE, LESSON);
     const big = await client.request(attemptsPath, { method: "POST", json: { attemptKey: quiz.attemptKey, answers: [0, 0, 0], padding: "x".repeat(17 * 1024) } });
-    expect(big.status).toBe(400);
+    expect(big.status).toBe(413);
     expect(((await big.json()) as ErrorBody).error.fieldErrors).toHaveProperty("_body");
     const notJson = await client.request(attemptsPath, { method: "POST", headers: { "content-type": "application/json" }, body: "{answers:" });
     expect(notJson.status).toBe(400);

@@ -123,7 +123,7 @@ describe("sim sessions API", () => {
     const client = new Client();
     const { sessionId } = await open(client);
     const res = await client.request(`/api/sim/sessions/${sessionId}/commands`, { method: "POST", json: { command: { do: "cli", command: "x".repeat(20_000) }, expectedVersion: 0 } });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(((await res.json()) as ErrorBody).error.fieldErrors).toHaveProperty("_body");
   });
 
