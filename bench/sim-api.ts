@@ -1,12 +1,13 @@
 /**
  * "Try it" sessions through the HTTP API of the app `npm start` runs (embedded database): the
  * median round trip of one command (against `/healthz` on the same server), and the time to reload
- * a session of 1,000 commands (against reloading a fresh one: a snapshot plus at most 24 replays).
+ * a session of 1,000 commands (against reloading a fresh one).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startApp } from "../scripts/lib/run-app";
+import { SNAPSHOT_EVERY } from "../lib/try-it/limits";
 import type { BenchResult } from "./lib/report";
 
 const PANEL = { guide: "kafka", lesson: "production-reality", scenario: "at-least-once" };
@@ -81,8 +82,8 @@ export async function benchSimApi(): Promise<BenchResult> {
       healthTimes.push((await health.call("/healthz")).ms);
     }
 
-    // Long sessions, then a restart on the same data: the first reload of each is cold (snapshot
-    // at 975 + 24 replays, nothing cached), as after a deploy or on another instance.
+    // Long sessions, then a restart on the same data: the first reload of each is cold (latest
+    // snapshot + replays, nothing cached), as after a deploy or on another instance.
     const longs: { browser: Browser; id: string }[] = [];
     for (let i = 0; i < 4; i++) {
       const browser = new Browser(app.baseUrl);
@@ -121,7 +122,7 @@ export async function benchSimApi(): Promise<BenchResult> {
       ],
       notes: [
         "200 commands (produce a payment, c1 polls, c1 charges) on a session already 50 commands long, each followed by a /healthz request; medians.",
-        "A session is rebuilt from its latest snapshot (every 25 commands) plus the commands after it: 999 commands = the snapshot at 975 and 24 replays. After the app restarts on the same data, three such sessions are reloaded once each (median; nothing of them is cached), after one more warmed the code; the sessions survive the restart.",
+        `A session is rebuilt from its latest snapshot (every ${SNAPSHOT_EVERY} commands) plus the commands after it: 999 commands = the snapshot at ${999 - (999 % SNAPSHOT_EVERY)} and ${999 % SNAPSHOT_EVERY} replays; the reload also reads the latest timeline lines. The command's rate limits are counted in the same statement that reads the session. After the app restarts on the same data, three such sessions are reloaded once each (median; nothing of them is cached), after one more warmed the code; the sessions survive the restart.`,
       ],
     };
   } finally {

@@ -6,14 +6,13 @@
  */
 import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SNAPSHOT_EVERY } from "@/lib/try-it/limits";
 import type { SessionPayload } from "@/lib/try-it/payload";
 import { startApp, type RunningApp } from "../../scripts/lib/run-app";
 import { Client } from "./helpers/http-client";
 
 const PANEL = { guide: "kafka", lesson: "production-reality", scenario: "at-least-once" };
 const LEARNER = { email: "learner@example.com", password: "demo-learner-2026" };
-/** lib/try-it/sessions.ts SNAPSHOT_EVERY (not imported: that module pulls in the database client). */
-const SNAPSHOT_EVERY = 25;
 
 // The lesson's crash path (charged twice on its last step), then the clock moves on in 1 s steps,
 // so the state after the restart is rebuilt from a snapshot plus the commands after it.
@@ -24,7 +23,8 @@ const CRASH_PATH = [
   { do: "poll", client: "c2", at: 50000 },
   { do: "process", client: "c2" },
 ];
-const COMMANDS = [...CRASH_PATH, ...Array.from({ length: SNAPSHOT_EVERY }, (_, i) => ({ do: "advance", at: 51000 + i * 1000 }))];
+// Past a snapshot and then some: the reload after the restart rebuilds from the snapshot plus replays.
+const COMMANDS = [...CRASH_PATH, ...Array.from({ length: SNAPSHOT_EVERY + 2 }, (_, i) => ({ do: "advance", at: 51000 + i * 1000 }))];
 
 async function signedIn(app: RunningApp): Promise<Client> {
   const client = new Client(undefined, app.baseUrl);

@@ -11,7 +11,8 @@ import type { Learner } from "@/lib/learners/identity";
 import { getLessonProgress } from "@/lib/progress/queries";
 import { getLesson } from "@/lib/content/source";
 import { sinkRows, type Command } from "@/lib/sim";
-import { applyCommand, openSession, rebuildState, recentTimeline, requireSession, resetSession, SNAPSHOT_EVERY, TIMELINE_HISTORY, undoCommand } from "@/lib/try-it/sessions";
+import { SNAPSHOT_EVERY, SNAPSHOTS_KEPT, TIMELINE_HISTORY } from "@/lib/try-it/limits";
+import { applyCommand, openSession, rebuildState, recentTimeline, requireSession, resetSession, undoCommand } from "@/lib/try-it/sessions";
 import { rejection } from "./helpers/errors";
 import { createActor } from "./helpers/users";
 
@@ -63,6 +64,34 @@ describe("event sourcing", () => {
     const rebuilt = await rebuildState(await requireSession(learner, id));
     expect(rebuilt).toEqual(last.state);
     expect(JSON.parse(JSON.stringify(rebuilt))).toEqual(last.state);
+  });
+
+  it(`keeps only the latest ${SNAPSHOTS_KEPT} snapshots, and still rebuilds any earlier version by replaying from the start`, async () => {
+    const learner = guest();
+    const { id } = await openSession(learner, G, L, S);
+    const states = [];
+    let version = 0;
+    for (let i = 0; i < SNAPSHOT_EVERY * (SNAPSHOTS_KEPT + 2) + 3; i++) {
+      const step = await applyCommand(learner, id, { do: "produce", client: "p1", topic: "payments", key: `K${i % 7}`, value: String(i), at: i * 10 }, version);
+      version = step.session.version;
+      states.push(step.state);
+    }
+    const snapshots = await db.simSnapshot.findMany({ where: { sessionId: id }, orderBy: { seq: "asc" }, select: { seq: true } });
+    expect(snapshots.map((s) => s.seq)).toEqual(Array.from({ length: SNAPSHOTS_KEPT }, (_, i) => SNAPSHOT_EVERY * (i + 3)));
+    const session = await requireSession(learner, id);
+    expect(await rebuildState(session)).toEqual(states.at(-1));
+    expect(await rebuildState(session, 13)).toEqual(states[12]);
+  });
+
+  it("counts the caller's rate limits with the session read, refused commands included, and stores nothing over them", async () => {
+    const learner = guest();
+    const { id } = await openSession(learner, G, L, S);
+    const rateLimits = [{ key: `test-sim:${randomUUID()}`, rule: { limit: 2, windowSeconds: 600 } }];
+    await applyCommand(learner, id, poll("c1", 100), 0, { rateLimits });
+    expect(await rejection(applyCommand(learner, id, { do: "poll", client: "c9" }, 1, { rateLimits }))).toMatchObject({ code: "UNPROCESSABLE" });
+    expect(await rejection(applyCommand(learner, id, poll("c2", 200), 1, { rateLimits }))).toMatchObject({ code: "RATE_LIMITED" });
+    expect((await requireSession(learner, id)).version).toBe(1);
+    expect(await rejection(applyCommand(guest(), id, poll("c2", 200), 1, { rateLimits: [{ key: `test-sim:${randomUUID()}`, rule: { limit: 5, windowSeconds: 600 } }] }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("stores nothing for a command the engine refuses (422 naming the field)", async () => {
