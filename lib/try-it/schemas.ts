@@ -89,3 +89,6 @@ export const sessionCommandSchema = z.strictObject({
 
 /** POST …/undo: the version the client last saw (undo takes back that version's last command). */
 export const undoSchema = z.strictObject({ expectedVersion });
+
+/** GET …/replay?step=N: which step to show (absent: the latest). */
+export const replayQuerySchema = z.strictObject({ step: z.coerce.number().int().min(0).max(1_000_000).optional() });

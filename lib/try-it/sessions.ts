@@ -81,6 +81,24 @@ export async function requireSession(learner: Learner, id: string): Promise<Sess
 }
 
 /**
+ * Session `id` whoever owns it, with its owner, for read-only review: the caller must have checked
+ * that the viewer may see it (lib/try-it/replay.ts). 404 when there is none.
+ */
+export async function findSessionForReview(id: string): Promise<{ session: SessionRef; owner: { userId: string | null; guestId: string | null } }> {
+  if (!SESSION_ID.test(id)) throw noSuchSession();
+  const row = await db.simSession.findUnique({ where: { id }, select: { ...SESSION_SELECT, userId: true, guestId: true } });
+  if (!row) throw noSuchSession();
+  const { userId, guestId, ...rest } = row;
+  return { session: toRef(rest), owner: { userId, guestId } };
+}
+
+/** A stored command and its timeline lines, or null when the session has no command `seq`. */
+export async function storedCommand(sessionId: string, seq: number): Promise<{ command: Command; timeline: TimelineEntry[] } | null> {
+  const row = await db.simCommand.findUnique({ where: { sessionId_seq: { sessionId, seq } }, select: { command: true, timeline: true } });
+  return row && { command: row.command as unknown as Command, timeline: row.timeline as unknown as TimelineEntry[] };
+}
+
+/**
  * requireSession that also counts the rate-limit `hits`, in the same statement (a command's
  * hottest path: one round trip instead of two or three). 429 first when a hit is over its limit.
  */

@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import type { SessionPayload } from "@/lib/try-it/payload";
+import { AT_LEAST_ONCE_PANEL, CHARGED_TWICE_PATH } from "../fixtures/try-it-paths";
 import { Client } from "./helpers/http-client";
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 type CommandBody = SessionPayload & { events: { type: string; stdout?: string; exitCode?: number }[]; goalsReached: string[] };
 
-const PANEL = { guide: "kafka", lesson: "production-reality", scenario: "at-least-once" };
+const PANEL = AT_LEAST_ONCE_PANEL;
 
 async function open(client: Client): Promise<SessionPayload> {
   const res = await client.request("/api/sim/sessions", { method: "POST", json: PANEL });
@@ -22,7 +23,7 @@ async function send(client: Client, id: string, command: unknown, expectedVersio
   return client.request(`/api/sim/sessions/${id}/commands`, { method: "POST", json: { command, expectedVersion } });
 }
 
-async function play(client: Client, id: string, commands: unknown[], from = 0): Promise<CommandBody> {
+async function play(client: Client, id: string, commands: readonly unknown[], from = 0): Promise<CommandBody> {
   let body: CommandBody | undefined;
   let version = from;
   for (const command of commands) {
@@ -34,13 +35,7 @@ async function play(client: Client, id: string, commands: unknown[], from = 0): 
   return body!;
 }
 
-const CRASH_PATH = [
-  { do: "poll", client: "c1", at: 100 },
-  { do: "process", client: "c1" },
-  { do: "crash", client: "c1", at: 1000 },
-  { do: "poll", client: "c2", at: 50000 },
-  { do: "process", client: "c2" },
-];
+const CRASH_PATH = CHARGED_TWICE_PATH;
 
 describe("sim sessions API", () => {
   it("opens a session for a first-time reader (a guest) at the scenario's start, and continues it on reload", async () => {
@@ -137,12 +132,32 @@ describe("sim sessions API", () => {
       [`/api/sim/sessions/${sessionId}/commands`, "POST", { command: { do: "poll", client: "c1" }, expectedVersion: 0 }],
       [`/api/sim/sessions/${sessionId}/reset`, "POST", undefined],
       [`/api/sim/sessions/${sessionId}/undo`, "POST", { expectedVersion: 0 }],
+      [`/api/sim/sessions/${sessionId}/replay?step=0`, "GET", undefined],
     ] as const) {
       expect((await stranger.request(path, { method, json })).status, path).toBe(404);
       expect((await new Client().request(path, { method, json })).status, path).toBe(404);
     }
     const foreign = await owner.request(`/api/sim/sessions/${sessionId}/reset`, { method: "POST", headers: { origin: "https://evil.example" } });
     expect(foreign.status).toBe(403);
+  });
+
+  it("replays a session read-only for its owner and for an admin, step by step; 400 naming a bad step", async () => {
+    const owner = new Client();
+    const { sessionId } = await open(owner);
+    await play(owner, sessionId, CRASH_PATH);
+    const third = (await (await owner.request(`/api/sim/sessions/${sessionId}/replay?step=3`)).json()) as { steps: number; step: number; command: unknown; timeline: { text: string }[] };
+    expect(third).toMatchObject({ steps: 5, step: 3, command: CRASH_PATH[2] });
+    expect(third.timeline.map((t) => t.text)).toContain("c1 CRASHES (no commit, no LeaveGroup)");
+    const admin = new Client();
+    await admin.signIn("admin@example.com", "demo-admin-2026");
+    expect((await admin.request(`/api/sim/sessions/${sessionId}/replay?step=5`)).status).toBe(200);
+    for (const step of ["abc", "-1", "6"]) {
+      const bad = await owner.request(`/api/sim/sessions/${sessionId}/replay?step=${step}`);
+      expect(bad.status, step).toBe(400);
+      expect(((await bad.json()) as ErrorBody).error.fieldErrors, step).toHaveProperty("step");
+    }
+    // Reading it changed nothing.
+    expect(((await (await owner.request(`/api/sim/sessions/${sessionId}`)).json()) as SessionPayload).version).toBe(5);
   });
 
   it("answers 404 for a panel the lesson does not have", async () => {

@@ -9,20 +9,15 @@ import { describe, expect, it } from "vitest";
 import { SNAPSHOT_EVERY } from "@/lib/try-it/limits";
 import type { SessionPayload } from "@/lib/try-it/payload";
 import { startApp, type RunningApp } from "../../scripts/lib/run-app";
+import { AT_LEAST_ONCE_PANEL, CHARGED_TWICE_PATH } from "../fixtures/try-it-paths";
 import { Client } from "./helpers/http-client";
 
-const PANEL = { guide: "kafka", lesson: "production-reality", scenario: "at-least-once" };
+const PANEL = AT_LEAST_ONCE_PANEL;
 const LEARNER = { email: "learner@example.com", password: "demo-learner-2026" };
 
 // The lesson's crash path (charged twice on its last step), then the clock moves on in 1 s steps,
 // so the state after the restart is rebuilt from a snapshot plus the commands after it.
-const CRASH_PATH = [
-  { do: "poll", client: "c1", at: 100 },
-  { do: "process", client: "c1" },
-  { do: "crash", client: "c1", at: 1000 },
-  { do: "poll", client: "c2", at: 50000 },
-  { do: "process", client: "c2" },
-];
+const CRASH_PATH = CHARGED_TWICE_PATH;
 // Past a snapshot and then some: the reload after the restart rebuilds from the snapshot plus replays.
 const COMMANDS = [...CRASH_PATH, ...Array.from({ length: SNAPSHOT_EVERY + 2 }, (_, i) => ({ do: "advance", at: 51000 + i * 1000 }))];
 

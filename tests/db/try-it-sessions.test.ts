@@ -13,6 +13,7 @@ import { getLesson } from "@/lib/content/source";
 import { sinkRows, type Command } from "@/lib/sim";
 import { SNAPSHOT_EVERY, SNAPSHOTS_KEPT, TIMELINE_HISTORY } from "@/lib/try-it/limits";
 import { applyCommand, openSession, rebuildState, recentTimeline, requireSession, resetSession, undoCommand } from "@/lib/try-it/sessions";
+import { CHARGED_TWICE_PATH } from "../fixtures/try-it-paths";
 import { rejection } from "./helpers/errors";
 import { createActor } from "./helpers/users";
 
@@ -23,11 +24,10 @@ const guest = (): Learner => ({ kind: "guest", guestId: randomUUID() });
 const user = async (): Promise<Learner> => ({ kind: "user", userId: (await createActor()).id });
 
 const poll = (client: string, at: number): Command => ({ do: "poll", client, at });
-const cmd = (c: Command) => c;
 /** The lesson's crash-before-commit path: c1 charges, crashes; c2 charges again after the session timeout. */
-const CRASH_PATH: Command[] = [poll("c1", 100), cmd({ do: "process", client: "c1" }), cmd({ do: "crash", client: "c1", at: 1000 }), poll("c2", 50000), cmd({ do: "process", client: "c2" })];
+const CRASH_PATH = CHARGED_TWICE_PATH;
 
-async function play(learner: Learner, id: string, commands: Command[], from = 0) {
+async function play(learner: Learner, id: string, commands: readonly Command[], from = 0) {
   let version = from;
   let last;
   for (const c of commands) {

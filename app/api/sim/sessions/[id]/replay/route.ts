@@ -1,0 +1,17 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { json, withRoute } from "@/lib/http/route";
+import { currentLearner } from "@/lib/learners/identity";
+import { replaySession } from "@/lib/try-it/replay";
+import { replayQuerySchema } from "@/lib/try-it/schemas";
+import { parseInput } from "@/lib/validation";
+
+type Context = { params: Promise<{ id: string }> };
+
+// GET /api/sim/sessions/{id}/replay?step=N – the session's view after N commands, read-only:
+// for its learner and for admins (404 for anyone else).
+export const GET = withRoute<Context>(async (req, { params }) => {
+  const { id } = await params;
+  const { step } = parseInput(replayQuerySchema, { step: new URL(req.url).searchParams.get("step") ?? undefined });
+  const [learner, user] = await Promise.all([currentLearner(), getCurrentUser()]);
+  return json(await replaySession({ learner, user }, id, step));
+});

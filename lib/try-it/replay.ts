@@ -1,0 +1,54 @@
+/**
+ * Read-only replay of a "try it" session: the panel's view after any step of its command log,
+ * with the command of that step and what it did. For the learner who owns the session and for
+ * admins; anyone else gets 404, as if it did not exist. (Instructors of the learner's cohort join
+ * this list with cohorts, in the instructor dashboard.)
+ */
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import type { Command } from "@/lib/sim";
+import type { Learner } from "@/lib/learners/identity";
+import { AppError } from "@/lib/errors";
+import { findSessionForReview, rebuildState, storedCommand } from "./sessions";
+import type { TimelineEntry } from "./timeline";
+import { panelView, type PanelView } from "./view";
+
+export interface ReplayStep {
+  sessionId: string;
+  scenario: { id: string; title: string };
+  /** How many commands the session holds. */
+  steps: number;
+  /** The step shown: the state after this many commands (0: the scenario's start). */
+  step: number;
+  /** The command of this step (null at step 0) and the timeline lines it produced. */
+  command: Command | null;
+  timeline: TimelineEntry[];
+  view: PanelView;
+}
+
+function mayReview(viewer: { learner: Learner | null; user: SessionUser | null }, owner: { userId: string | null; guestId: string | null }): boolean {
+  if (viewer.user?.role === "ADMIN") return true;
+  const learner = viewer.learner;
+  if (!learner) return false;
+  return learner.kind === "user" ? owner.userId === learner.userId : owner.guestId === learner.guestId;
+}
+
+/** The session `id` after `step` commands (default: all of them), read-only; 404 unless the viewer may see it, 400 for a step out of range. */
+export async function replaySession(viewer: { learner: Learner | null; user: SessionUser | null }, id: string, step?: number): Promise<ReplayStep> {
+  const { session, owner } = await findSessionForReview(id);
+  if (!mayReview(viewer, owner)) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
+  const at = step ?? session.version;
+  if (at > session.version) {
+    throw new AppError("BAD_REQUEST", { userMessage: `This session has ${session.version} step(s).`, fieldErrors: { step: [`must be at most ${session.version}`] } });
+  }
+  const [state, stored] = await Promise.all([rebuildState(session, at), at > 0 ? storedCommand(session.id, at) : null]);
+  return {
+    sessionId: session.id,
+    scenario: { id: session.scenario.id, title: session.scenario.title },
+    steps: session.version,
+    step: at,
+    command: stored?.command ?? null,
+    timeline: stored?.timeline ?? [],
+    view: panelView(session.scenario, state),
+  };
+}
