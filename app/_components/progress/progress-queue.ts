@@ -12,6 +12,7 @@
  */
 import type { LessonProgress } from "@/lib/progress/dto";
 import { lessonApi } from "../api/call";
+import { forgetIdentity, identityKnown, identityWrite, rememberIdentity } from "../api/identity-gate";
 
 export interface ProgressEvent {
   visited?: true;
@@ -32,7 +33,6 @@ interface Pending {
 }
 
 const PREFIX = "pending-progress:";
-const IDENTITY_KEY = "progress-identity";
 const CLOCK_KEY = "progress-clock-offset";
 /** Writes sent later than this say when they happened (`at`). */
 const LATE_MS = 5_000;
@@ -150,14 +150,17 @@ async function send(item: Pending, keepalive: boolean): Promise<Outcome> {
   inFlight.add(item.key);
   const late = keepalive || Date.now() - item.at > LATE_MS;
   try {
-    const res = await fetch(`${lessonApi(item.guide, item.lesson)}/progress`, {
-      method: "PUT",
-      keepalive,
-      cache: "no-store",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ ...item.event, ...(late ? { at: serverTime(item.at) } : {}) }),
-      signal: keepalive ? undefined : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    const request = () =>
+      fetch(`${lessonApi(item.guide, item.lesson)}/progress`, {
+        method: "PUT",
+        keepalive,
+        cache: "no-store",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ ...item.event, ...(late ? { at: serverTime(item.at) } : {}) }),
+        signal: keepalive ? undefined : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    // A page that is going away cannot wait its turn (flushOnLeave sends one write at most then).
+    const res = keepalive ? await request() : await identityWrite(request, (r) => r.ok);
     if (res.status === 429) pausedUntil = Date.now() + (Number(res.headers.get("retry-after")) || 60) * 1000;
     if (res.status === 408 || res.status === 429 || res.status >= 500) {
       const tries = (item.tries ?? 0) + 1;
@@ -167,7 +170,7 @@ async function send(item: Pending, keepalive: boolean): Promise<Outcome> {
     }
     remove(item.key); // accepted, or a 4xx that no retry would fix
     if (res.ok) {
-      setFlag(IDENTITY_KEY, "1");
+      rememberIdentity();
       learnClock(res);
       const body = (await res.json().catch(() => null)) as { progress?: LessonProgress } | null;
       if (body?.progress) for (const listener of listeners) listener(body.progress);
@@ -228,7 +231,7 @@ function scheduleRetry(): void {
 
 /** The page is going away: send what is pending without waiting for answers (keepalive). */
 function flushOnLeave(): void {
-  const known = flag(IDENTITY_KEY) !== null;
+  const known = identityKnown();
   // Without a known identity, one write at a time across the page (not only within this call):
   // while one is on its way, the rest go out on the next page load.
   if (!known && inFlight.size > 0) return;
@@ -244,7 +247,7 @@ export async function settleBeforeSignOut(ms = 1_500): Promise<void> {
   await Promise.race([flushProgress(), new Promise((resolve) => setTimeout(resolve, ms))]);
   closed = true;
   for (const item of pending()) remove(item.key);
-  setFlag(IDENTITY_KEY, null);
+  forgetIdentity();
 }
 
 /** Forgets unsent writes for one lesson (after the reader started it over). */

@@ -3,6 +3,7 @@
  */
 import type { AttemptResult, AttemptSummary, QuizForAttempt } from "@/lib/quizzes/dto";
 import { callApi, lessonApi } from "../api/call";
+import { identityWrite } from "../api/identity-gate";
 
 const base = (guide: string, lesson: string) => `${lessonApi(guide, lesson)}/quiz`;
 
@@ -11,4 +12,4 @@ export const fetchQuiz = (guide: string, lesson: string) => callApi<QuizForAttem
 export const fetchAttempts = (guide: string, lesson: string) => callApi<{ attempts: AttemptSummary[] }>(`${base(guide, lesson)}/attempts`);
 
 export const submitAnswers = (guide: string, lesson: string, attemptKey: string, answers: number[]) =>
-  callApi<AttemptResult>(`${base(guide, lesson)}/attempts`, { method: "POST", body: JSON.stringify({ attemptKey, answers }) });
+  identityWrite(() => callApi<AttemptResult>(`${base(guide, lesson)}/attempts`, { method: "POST", body: JSON.stringify({ attemptKey, answers }) }), (r) => r.ok);

@@ -2,13 +2,16 @@
 import type { Command, SimEvent } from "@/lib/sim";
 import type { SessionPayload } from "@/lib/try-it/payload";
 import { callApi } from "../api/call";
+import { identityWrite } from "../api/identity-gate";
 
 export type CommandPayload = SessionPayload & { events: SimEvent[]; goalsReached: string[] };
 
 const session = (id: string) => `/api/sim/sessions/${encodeURIComponent(id)}`;
 const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
 
-export const openSession = (guide: string, lesson: string, scenario: string) => callApi<SessionPayload>("/api/sim/sessions", post({ guide, lesson, scenario }));
+/** Opening may mint the reader's guest identity: it waits its turn behind other such writes. */
+export const openSession = (guide: string, lesson: string, scenario: string) =>
+  identityWrite(() => callApi<SessionPayload>("/api/sim/sessions", post({ guide, lesson, scenario })), (r) => r.ok);
 
 export const fetchSession = (id: string) => callApi<SessionPayload>(session(id));
 
