@@ -5,7 +5,7 @@
  * consumers and groups, the sinks with duplicates flagged, which controls the engine would accept
  * now, and a text alternative for screen readers. Plain JSON.
  */
-import { lastStableOffset, nextEventTime, readableRecords, sinkRows, step, type ClusterState, type Command } from "@/lib/sim";
+import { lastStableOffset, nextEventTime, readableRecords, sinkRows, step, type ClusterState, type Command, type ConsumerState } from "@/lib/sim";
 import type { TryItScenario } from "./schemas";
 
 /** Records shown per partition (the newest); older ones are summarised. */
@@ -28,12 +28,31 @@ export interface PartitionView {
   description: string;
 }
 
+/**
+ * A consumer as a learner would describe it: "kicked out" (removed by its poll timeout; it finds
+ * out at its next poll, and still believes it owns its partitions until then), "not joined yet"
+ * (started, but it has not polled so its group does not know it), and the client's own states.
+ */
+export type ConsumerStatusView = "not started" | "not joined yet" | "active" | "busy" | "crashed" | "closed" | "kicked out";
+
+function consumerStatus(c: ConsumerState): ConsumerStatusView {
+  if (c.status !== "crashed" && c.status !== "closed" && (c.kicked || c.status === "left")) return "kicked out";
+  switch (c.status) {
+    case "idle":
+      return "not started";
+    case "active":
+      return c.config.groupId !== null && c.memberId === null ? "not joined yet" : "active";
+    default:
+      return c.status;
+  }
+}
+
 export interface PanelView {
   scenario: { id: string; version: number };
   time: number;
   nextEventAt: number | null;
   partitions: PartitionView[];
-  consumers: { id: string; group: string | null; status: string; assignment: string[]; busyUntil: number | null; pending: number }[];
+  consumers: { id: string; group: string | null; status: ConsumerStatusView; assignment: string[]; busyUntil: number | null; pending: number }[];
   producers: { id: string; status: string }[];
   groups: { id: string; state: string; generation: number; assignor: string | null; members: { client: string; assignment: string[] }[] }[];
   sinks: { name: string; rows: { key: string | null; value: string | null; source: string; client: string; writes: number; duplicate: boolean }[] }[];
@@ -106,7 +125,7 @@ export function panelView(scenario: TryItScenario, state: ClusterState): PanelVi
   const producers: PanelView["producers"] = [];
   for (const c of Object.values(state.clients)) {
     if (c.kind === "producer") producers.push({ id: c.id, status: c.status });
-    else consumers.push({ id: c.id, group: c.config.groupId, status: c.status === "idle" ? "active" : c.status, assignment: c.assignment.map((tp) => `${tp.topic}-${tp.partition}`), busyUntil: c.busyUntil, pending: c.pending.length });
+    else consumers.push({ id: c.id, group: c.config.groupId, status: consumerStatus(c), assignment: c.assignment.map((tp) => `${tp.topic}-${tp.partition}`), busyUntil: c.busyUntil, pending: c.pending.length });
   }
   const groups = Object.values(state.groups).map((g) => ({
     id: g.id,

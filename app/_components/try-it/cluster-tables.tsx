@@ -3,14 +3,27 @@
  * doing), groups (state, generation, assignor) and the sinks the consumers write to, with every
  * duplicate row marked in words as well as in colour.
  */
-import type { PanelView } from "@/lib/try-it/view";
+import type { ConsumerStatusView, PanelView } from "@/lib/try-it/view";
 
-const STATUS_STYLE: Record<string, string> = {
+const STATUS_STYLE: Record<ConsumerStatusView, string> = {
+  "not started": "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
+  "not joined yet": "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
   active: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
   busy: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
   crashed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
-  "kicked-out": "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
+  closed: "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
+  "kicked out": "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
 };
+
+/** What the consumer is doing, in a few words. */
+function doing(c: PanelView["consumers"][number], time: number): string {
+  const parts: string[] = [];
+  if (c.busyUntil !== null && c.busyUntil > time) parts.push(`processing until ${seconds(c.busyUntil)}`);
+  else if (c.pending > 0) parts.push(`${c.pending} record(s) fetched, not processed`);
+  if (c.status === "kicked out" && c.assignment.length > 0) parts.push("still believes it owns its partitions: it finds out at its next poll");
+  if (c.status === "not joined yet") parts.push("joins its group at its first poll");
+  return parts.join("; ") || "—";
+}
 
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
 
@@ -35,14 +48,12 @@ export function ConsumerTable({ consumers, groups, time }: Pick<PanelView, "cons
               <th scope="row" className="font-mono">{c.id}</th>
               <td>{c.group ?? "—"}</td>
               <td>
-                <span data-status={c.status} className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLE[c.status] ?? "bg-zinc-100 dark:bg-zinc-800"}`}>
+                <span data-status={c.status} className={`rounded px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLE[c.status]}`}>
                   {c.status}
                 </span>
               </td>
               <td className="font-mono text-xs">{c.assignment.join(", ") || "nothing"}</td>
-              <td className="text-xs">
-                {c.busyUntil !== null && c.busyUntil > time ? `processing until ${seconds(c.busyUntil)}` : c.pending > 0 ? `${c.pending} record(s) fetched, not processed` : "—"}
-              </td>
+              <td className="text-xs">{doing(c, time)}</td>
             </tr>
           ))}
         </tbody>

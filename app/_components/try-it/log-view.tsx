@@ -63,7 +63,7 @@ function PartitionLog({ p }: { p: PartitionView }) {
               >
                 <div className="text-zinc-600 dark:text-zinc-400">{r.offset}</div>
                 <div className="truncate">{r.control ? r.control : `${r.key ?? "∅"}=${r.value ?? "tombstone"}`}</div>
-                {starts && <div className="text-[10px] text-zinc-500">{`seg ${segment}`}</div>}
+                {starts && <div className="text-[10px] text-zinc-600 dark:text-zinc-400">{`seg ${segment}`}</div>}
               </div>
               <MarkerList markers={markers.get(r.offset)} />
             </div>

@@ -1,25 +1,33 @@
 "use client";
 
 /**
- * A terminal for the kafka-* tools the simulator emulates. Enter runs the line (Shift+Enter adds
- * a line: the console producer reads the lines after the first as its input), ↑/↓ walk the
- * history, Tab completes tool names and options. Tab never traps the keyboard: when it has nothing
- * to complete, or has just listed the choices, it moves focus on as usual.
+ * A terminal for the kafka-* tools the simulator emulates: the transcript (commands typed here and
+ * those the panel's buttons ran) and, when the panel offers one, a prompt. Enter runs the line
+ * (Shift+Enter adds a line: the console producer reads the lines after the first as its input),
+ * ↑/↓ walk the history, Tab completes tool names and options. Tab never traps the keyboard: when it
+ * has nothing to complete, or has just listed the choices, it moves focus on as usual.
  */
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { complete, type Completions } from "./complete";
 import type { CliRun } from "./use-sim-session";
 
-interface Entry {
+export interface TerminalEntry {
   command: string;
   output: CliRun | { error: string };
 }
 
-/** Entries kept on screen (the oldest go first). */
-const KEPT = 50;
-
-export function Terminal({ completions, onRun, busy }: { completions: Completions; onRun: (line: string) => Promise<CliRun | { error: string }>; busy: boolean }) {
-  const [entries, setEntries] = useState<Entry[]>([]);
+export function Terminal({
+  entries,
+  completions,
+  onRun,
+  busy,
+}: {
+  entries: TerminalEntry[];
+  /** Null: a transcript only (the panel has no prompt). */
+  completions: Completions | null;
+  onRun: (line: string) => Promise<void>;
+  busy: boolean;
+}) {
   const [input, setInput] = useState("");
   const [history, setHistory] = useState<string[]>([]);
   // Where ↑/↓ is in the history (history.length: the line being typed), and that line, kept aside.
@@ -38,10 +46,12 @@ export function Terminal({ completions, onRun, busy }: { completions: Completion
     const nextHistory = [...history.filter((h) => h !== line), line].slice(-100);
     setHistory(nextHistory);
     setCursor(nextHistory.length);
-    const output = await onRun(line);
-    setEntries((old) => [...old, { command: line, output }].slice(-KEPT));
-    requestAnimationFrame(() => outputRef.current?.scrollTo({ top: outputRef.current.scrollHeight }));
+    await onRun(line);
   };
+
+  useEffect(() => {
+    outputRef.current?.scrollTo({ top: outputRef.current.scrollHeight });
+  }, [entries]);
 
   const walk = (by: -1 | 1) => {
     const next = Math.min(history.length, Math.max(0, cursor + by));
@@ -58,7 +68,7 @@ export function Terminal({ completions, onRun, busy }: { completions: Completion
     } else if ((e.key === "ArrowUp" || e.key === "ArrowDown") && !input.includes("\n")) {
       e.preventDefault();
       walk(e.key === "ArrowUp" ? -1 : 1);
-    } else if (e.key === "Tab" && !e.shiftKey) {
+    } else if (e.key === "Tab" && !e.shiftKey && completions) {
       const result = complete(completions, input);
       if (result.kind === "completed") {
         e.preventDefault();
@@ -98,28 +108,32 @@ export function Terminal({ completions, onRun, busy }: { completions: Completion
           {choices.join("  ")}
         </p>
       )}
-      <div className="flex items-start gap-2">
-        <span aria-hidden="true" className="pt-1 text-emerald-300">$</span>
-        <textarea
-          value={input}
-          onChange={(e) => {
-            setInput(e.target.value);
-            listedFor.current = null;
-          }}
-          onKeyDown={onKeyDown}
-          rows={Math.min(6, input.split("\n").length)}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          aria-label="Command"
-          aria-describedby={helpId}
-          placeholder="kafka-topics.sh --bootstrap-server localhost:9092 --describe"
-          className="w-full resize-none bg-transparent p-1 text-zinc-100 outline-none placeholder:text-zinc-500 focus-visible:ring-2 focus-visible:ring-sky-400"
-        />
-      </div>
-      <p id={helpId} className="mt-1 text-[11px] text-zinc-400">
-        Enter runs · Shift+Enter adds a line (input for the console producer) · ↑/↓ history · Tab completes commands and options
-      </p>
+      {completions && (
+        <>
+          <div className="flex items-start gap-2">
+            <span aria-hidden="true" className="pt-1 text-emerald-300">$</span>
+            <textarea
+              value={input}
+              onChange={(e) => {
+                setInput(e.target.value);
+                listedFor.current = null;
+              }}
+              onKeyDown={onKeyDown}
+              rows={Math.min(6, input.split("\n").length)}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoComplete="off"
+              aria-label="Command"
+              aria-describedby={helpId}
+              placeholder="kafka-topics.sh --bootstrap-server localhost:9092 --describe"
+              className="w-full resize-none bg-transparent p-1 text-zinc-100 outline-none placeholder:text-zinc-400 focus-visible:ring-2 focus-visible:ring-sky-400"
+            />
+          </div>
+          <p id={helpId} className="mt-1 text-[11px] text-zinc-400">
+            Enter runs · Shift+Enter adds a line (input for the console producer) · ↑/↓ history · Tab completes commands and options
+          </p>
+        </>
+      )}
     </div>
   );
 }

@@ -6,15 +6,18 @@
  * stored session. Everything is a native button or field, so it all works by keyboard; each step
  * is announced in a polite live region, and failures in an alert. Loaded on demand (see TryItLoader).
  */
-import { useId, useState } from "react";
+import { useId, useRef, useState, type Ref } from "react";
 import type { Command } from "@/lib/sim";
 import { ConsumerTable, SinkTables } from "./cluster-tables";
 import type { Completions } from "./complete";
 import { GoalList } from "./goal-list";
 import { LogView } from "./log-view";
-import { Terminal } from "./terminal";
+import { Terminal, type TerminalEntry } from "./terminal";
 import { TimelineList } from "./timeline-list";
-import { useSimSession, type CliRun } from "./use-sim-session";
+import { useSimSession } from "./use-sim-session";
+
+/** Terminal entries kept on screen (the oldest go first). */
+const TRANSCRIPT_KEPT = 50;
 
 export interface TryItPanelProps {
   guide: string;
@@ -33,12 +36,29 @@ const step = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
  * A button that stays focusable while it cannot act (so keyboard focus is never lost). Why it
  * cannot act is its description (read out with it, shown on hover) and is said when it is pressed.
  */
-function ActionButton({ label, onPress, onBlocked, blocked, description, primary }: { label: string; onPress: () => void; onBlocked: (why: string) => void; blocked: string | null; description?: string | null; primary?: boolean }) {
+function ActionButton({
+  label,
+  onPress,
+  onBlocked,
+  blocked,
+  description,
+  primary,
+  buttonRef,
+}: {
+  label: string;
+  onPress: () => void;
+  onBlocked: (why: string) => void;
+  blocked: string | null;
+  description?: string | null;
+  primary?: boolean;
+  buttonRef?: Ref<HTMLButtonElement>;
+}) {
   const id = useId();
   const note = blocked ? `Not now: ${blocked}` : (description ?? null);
   return (
     <span className="inline-flex max-w-[16rem] flex-col">
       <button
+        ref={buttonRef}
         type="button"
         title={note ?? undefined}
         aria-disabled={blocked ? true : undefined}
@@ -60,6 +80,13 @@ function ActionButton({ label, onPress, onBlocked, blocked, description, primary
 export function TryItPanel({ guide, lesson, scenario, advance, completions }: TryItPanelProps) {
   const sim = useSimSession(guide, lesson, scenario);
   const [confirmingReset, setConfirmingReset] = useState(false);
+  const [transcript, setTranscript] = useState<TerminalEntry[]>([]);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  // Back from the confirmation, keyboard focus returns to the Reset button (it was unmounted).
+  const endConfirm = () => {
+    setConfirmingReset(false);
+    requestAnimationFrame(() => resetButton.current?.focus());
+  };
   const { payload } = sim;
 
   if (sim.status === "loading" && !payload) return <p role="status" className="text-sm">Starting the simulator…</p>;
@@ -76,14 +103,15 @@ export function TryItPanel({ guide, lesson, scenario, advance, completions }: Tr
 
   const { view } = payload;
   const busy = sim.busy ? "the previous step is still running" : null;
-  const send = (command: Command) => void sim.run(command);
   const onBlocked = sim.explain;
-  const runCli = async (line: string): Promise<CliRun | { error: string }> => {
+  // A command line, typed or from a button, and what it printed, into the terminal's transcript.
+  const runCli = async (line: string) => {
     const ran = await sim.run({ do: "cli", command: line });
-    if (!ran.ok) return { error: ran.message };
-    const cli = ran.events.find((e) => e.type === "cli");
-    return cli ? { stdout: cli.stdout, stderr: cli.stderr, exitCode: cli.exitCode } : { error: "The simulator ran no command." };
+    const cli = ran.ok ? ran.events.find((e) => e.type === "cli") : undefined;
+    const output: TerminalEntry["output"] = !ran.ok ? { error: ran.message } : cli ? { stdout: cli.stdout, stderr: cli.stderr, exitCode: cli.exitCode } : { error: "The simulator ran no command." };
+    setTranscript((old) => [...old, { command: line, output }].slice(-TRANSCRIPT_KEPT));
   };
+  const send = (command: Command) => void (command.do === "cli" ? runCli(command.command) : sim.run(command));
 
   return (
     <div className="space-y-5" data-try-it-panel data-version={payload.version}>
@@ -112,25 +140,25 @@ export function TryItPanel({ guide, lesson, scenario, advance, completions }: Tr
         <span className="mx-1 h-6 w-px bg-zinc-300 dark:bg-zinc-700" aria-hidden="true" />
         <ActionButton onBlocked={onBlocked} label="Undo last step" blocked={busy ?? (payload.version === 0 ? "nothing to undo" : null)} onPress={() => void sim.undo()} />
         {confirmingReset ? (
-          <span role="group" aria-label="Confirm reset" className="inline-flex items-center gap-2 text-sm">
+          <span role="group" aria-label="Confirm reset" className="inline-flex items-center gap-2 text-sm" onKeyDown={(e) => e.key === "Escape" && endConfirm()}>
             Start over?
             <button
               type="button"
               className="try-it-button"
               autoFocus
               onClick={() => {
-                setConfirmingReset(false);
+                endConfirm();
                 void sim.reset();
               }}
             >
               Yes, reset
             </button>
-            <button type="button" className="try-it-button" onClick={() => setConfirmingReset(false)}>
+            <button type="button" className="try-it-button" onClick={endConfirm}>
               Cancel
             </button>
           </span>
         ) : (
-          <ActionButton onBlocked={onBlocked} label="Reset" blocked={busy} description="back to the start; goals stay reached" onPress={() => setConfirmingReset(true)} />
+          <ActionButton onBlocked={onBlocked} buttonRef={resetButton} label="Reset" blocked={busy} description="back to the start; goals stay reached" onPress={() => setConfirmingReset(true)} />
         )}
       </div>
 
@@ -163,10 +191,10 @@ export function TryItPanel({ guide, lesson, scenario, advance, completions }: Tr
         <TimelineList entries={sim.timeline} />
       </section>
 
-      {completions && (
+      {(completions || transcript.length > 0) && (
         <section aria-label="Terminal">
           <h4 className="mb-2 font-semibold">Terminal</h4>
-          <Terminal completions={completions} onRun={runCli} busy={sim.busy} />
+          <Terminal entries={transcript} completions={completions} onRun={runCli} busy={sim.busy} />
         </section>
       )}
     </div>

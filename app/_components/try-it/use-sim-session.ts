@@ -41,7 +41,10 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  const [announced, setAnnounced] = useState({ text: "", n: 0 });
+  // A live region only speaks when its text changes: the same words twice differ by a trailing
+  // no-break space, so a repeated step is announced again.
+  const setAnnouncement = useCallback((text: string) => setAnnounced((a) => ({ text: a.n % 2 ? text : `${text}\u00a0`, n: a.n + 1 })), []);
   // The latest payload and an in-flight flag, readable synchronously by handlers fired in a burst.
   const current = useRef<SessionPayload | null>(null);
   const inFlight = useRef(false);
@@ -97,6 +100,12 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
           const again = await fetchSession(session.sessionId);
           if (again.ok) show(again.data, "replace");
           setError("This panel was changed in another tab: it now shows the latest state. Try again.");
+        } else if (result.status === 404) {
+          // The session is not this reader's any more (signed out in another tab, cookies cleared):
+          // open theirs, so the panel goes on working.
+          const again = await openSession(guide, lesson, scenario);
+          if (again.ok) show(again.data, "replace");
+          setError(`${result.message} The panel has been opened again for you${again.ok ? "" : `, but that failed too: ${again.message}`}.`);
         } else {
           setError(result.message);
         }
@@ -107,7 +116,7 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
         setBusy(false);
       }
     },
-    [show],
+    [show, setAnnouncement, guide, lesson, scenario],
   );
 
   const run = useCallback(
@@ -127,7 +136,7 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
       );
       return failure === null ? { ok: true as const, events } : { ok: false as const, message: failure };
     },
-    [exclusive, show],
+    [exclusive, show, setAnnouncement],
   );
 
   const undo = useCallback(async () => {
@@ -138,7 +147,7 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
         setAnnouncement("The last step was undone.");
       },
     );
-  }, [exclusive, show]);
+  }, [exclusive, show, setAnnouncement]);
 
   const reset = useCallback(async () => {
     await exclusive(
@@ -148,11 +157,15 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
         setAnnouncement("The panel is back at the scenario's start. Goals you reached stay reached.");
       },
     );
-  }, [exclusive, show]);
+  }, [exclusive, show, setAnnouncement]);
 
-  const explain = useCallback((why: string) => {
-    setError(why);
-  }, []);
+  const explain = useCallback(
+    (why: string) => {
+      setError(why);
+      setAnnouncement(why);
+    },
+    [setAnnouncement],
+  );
 
-  return { status, payload, timeline, busy, error, announcement, run, undo, reset, retry, explain };
+  return { status, payload, timeline, busy, error, announcement: announced.text, run, undo, reset, retry, explain };
 }
