@@ -3,6 +3,7 @@
  * command per scenario step (`do`), validated with zod where input is untrusted (`parseCommand`),
  * then passed typed to `step`. `at` (optional) moves the clock forward first.
  */
+import { MAX_PARTITIONS_PER_TOPIC } from "./limits";
 import { z } from "zod";
 
 const time = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -59,8 +60,8 @@ export const commandSchema = z.discriminatedUnion("do", [
   }),
   z.strictObject({ do: z.literal("crash"), ...client }),
   z.strictObject({ do: z.literal("restart"), ...client }),
-  z.strictObject({ do: z.literal("createTopic"), at: time.optional(), topic: name, partitions: z.number().int().min(1).max(10_000), config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional() }),
-  z.strictObject({ do: z.literal("alterPartitions"), at: time.optional(), topic: name, partitions: z.number().int().min(1).max(10_000) }),
+  z.strictObject({ do: z.literal("createTopic"), at: time.optional(), topic: name, partitions: z.number().int().min(1).max(MAX_PARTITIONS_PER_TOPIC), config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional() }),
+  z.strictObject({ do: z.literal("alterPartitions"), at: time.optional(), topic: name, partitions: z.number().int().min(1).max(MAX_PARTITIONS_PER_TOPIC) }),
   z.strictObject({ do: z.literal("alterConfig"), at: time.optional(), topic: name, set: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(), delete: z.array(z.string()).optional() }),
   z.strictObject({ do: z.literal("deleteRecords"), at: time.optional(), topic: name, partition: z.number().int().min(0).max(100_000), offset: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER) }),
   z.strictObject({ do: z.literal("runRetention"), at: time.optional() }),

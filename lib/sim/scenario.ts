@@ -3,6 +3,7 @@
  * path (`steps[3].client: unknown client "c9"`), and running one through `step` into an
  * observation. The runner, the tests and the panels' scenario files all go through here.
  */
+import { MAX_PARTITIONS_PER_TOPIC } from "./limits";
 import { z } from "zod";
 import { createCluster, type ClusterSetup } from "./cluster";
 import { commandSchema, type Command } from "./commands";
@@ -20,7 +21,7 @@ const scenarioSchema = z.strictObject({
   seed: z.number().int().optional(),
   broker: configMap.optional(),
   topics: z
-    .array(z.strictObject({ name: z.string().min(1), partitions: z.number().int().min(1).max(10_000), config: configMap.optional() }))
+    .array(z.strictObject({ name: z.string().min(1), partitions: z.number().int().min(1).max(MAX_PARTITIONS_PER_TOPIC), config: configMap.optional() }))
     .optional(),
   clients: z
     .array(

@@ -3,6 +3,7 @@
  * delete. Checks are Kafka's; the caller decides whether a failure is a usage error (a scenario
  * step) or a Kafka error (a CLI command's output).
  */
+import { MAX_PARTITIONS_PER_TOPIC } from "./limits";
 import { validateTopicConfig } from "./configs";
 import { emit, setTopic, type Ctx } from "./context";
 import type { KafkaError } from "./events";
@@ -49,12 +50,16 @@ export function normalizeTopicConfig(config: Record<string, unknown>): { ok: tru
   return { ok: true, value: out };
 }
 
+// The simulator's limit, not Kafka's: refused the way Kafka refuses a bad partition count.
+const tooManyPartitions = (): KafkaError => ({ type: "InvalidPartitionsException", message: `The simulator allows at most ${MAX_PARTITIONS_PER_TOPIC} partitions per topic.` });
+
 /** Creates a topic. Fails (as a value) on a bad name, an existing topic, bad partitions or configs. */
 export function createTopic(ctx: Ctx, name: string, partitions: number, config: Record<string, unknown>, auto = false): KafkaError | null {
   const bad = topicNameError(name);
   if (bad) return { type: "InvalidTopicException", message: bad };
   if (ctx.state.topics[name]) return { type: "TopicExistsException", message: `Topic '${name}' already exists.` };
   if (!Number.isInteger(partitions) || partitions < 1) return { type: "InvalidPartitionsException", message: `Number of partitions must be larger than 0.` };
+  if (partitions > MAX_PARTITIONS_PER_TOPIC) return tooManyPartitions();
   const normalized = normalizeTopicConfig(config);
   if (!normalized.ok) return { type: "InvalidConfigurationException", message: normalized.message };
   const topic: TopicState = { name, topicId: newTopicId(ctx), config: normalized.value, partitions: Array.from({ length: partitions }, emptyPartition) };
@@ -77,6 +82,7 @@ export function alterPartitions(ctx: Ctx, name: string, partitions: number): Kaf
   const current = t.partitions.length;
   if (partitions < current) return { type: "InvalidPartitionsException", message: `The topic ${name} currently has ${current} partition(s); ${partitions} would not be an increase.` };
   if (partitions === current) return { type: "InvalidPartitionsException", message: `Topic already has ${current} partition(s).` };
+  if (partitions > MAX_PARTITIONS_PER_TOPIC) return tooManyPartitions();
   setTopic(ctx, { ...t, partitions: [...t.partitions, ...Array.from({ length: partitions - current }, emptyPartition)] });
   emit(ctx, { type: "partitions-added", topic: name, from: current, to: partitions });
   return null;

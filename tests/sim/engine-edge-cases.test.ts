@@ -75,6 +75,20 @@ describe("new partitions and metadata.max.age.ms", () => {
   });
 });
 
+describe("the simulator's own size limits", () => {
+  // Kafka has no fixed cap; an unbounded count would make the engine allocate without bound.
+  it.each([
+    ["kafka-topics.sh --bootstrap-server localhost:9092 --create --topic big --partitions 2147483647"],
+    ["kafka-topics.sh --bootstrap-server localhost:9092 --alter --topic t --partitions 10001"],
+  ])("refuses more than 10,000 partitions from the command line: %s", (command) => {
+    const obs = run({ topics: [{ name: "t", partitions: 1 }], clients: [], steps: [{ at: 0, do: "cli", command }] });
+    expect(obs.cli[0]!.exitCode).not.toBe(0);
+    expect(obs.cli[0]!.stdout + obs.cli[0]!.stderr).toContain("The simulator allows at most 10000 partitions per topic.");
+    expect(Object.keys(obs.topics)).toEqual(["t"]);
+    expect(obs.topics.t!.partitions).toBe(1);
+  });
+});
+
 describe("groups", () => {
   // kafka-semantics §1.4 / KIP-211: offsets of topics the group no longer subscribes to expire
   it("expires committed offsets of a topic no member subscribes to, in an active group", () => {
