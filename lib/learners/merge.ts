@@ -9,13 +9,16 @@ export interface MergeCounts {
   quizAttempts: number;
   lessons: number;
   ratings: number;
+  simSessions: number;
 }
 
 /**
  * Re-owns everything kept under `guestId` by `userId`, in one transaction: either all of it moves
  * or none of it does. The rules: quiz attempts all move (so the best result is kept); progress is
  * the union per lesson (earliest first visit and read, latest last visit, the later section; see
- * MERGE_GUEST_SET); where both voted on a page, the more recent vote wins.
+ * MERGE_GUEST_SET); where both voted on a page, the more recent vote wins; "try it" sessions move
+ * unless the account has its own for that panel (then the guest's is dropped: its goals are in the
+ * merged progress already).
  *
  * Each kind of row moves in one statement that deletes the guest's rows and merges exactly what it
  * deleted (`WITH moved AS (DELETE … RETURNING …)`), so a guest write landing at the same moment
@@ -40,6 +43,13 @@ export async function mergeGuestIntoUser(guestId: string, userId: string): Promi
         helpful = EXCLUDED.helpful, reason = EXCLUDED.reason, comment = EXCLUDED.comment,
         content_version = EXCLUDED.content_version, updated_at = EXCLUDED.updated_at
       WHERE EXCLUDED.updated_at > r.updated_at`;
-    return { quizAttempts: attempts.count, lessons, ratings };
+    const simSessions = await tx.$executeRaw`
+      UPDATE sim_sessions g SET user_id = ${userId}::uuid, guest_id = NULL
+      WHERE g.guest_id = ${guestId}::uuid AND NOT EXISTS (
+        SELECT 1 FROM sim_sessions u
+        WHERE u.user_id = ${userId}::uuid AND u.guide = g.guide AND u.lesson = g.lesson AND u.scenario = g.scenario AND u.scenario_version = g.scenario_version
+      )`;
+    await tx.simSession.deleteMany({ where: { guestId } });
+    return { quizAttempts: attempts.count, lessons, ratings, simSessions };
   });
 }

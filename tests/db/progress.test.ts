@@ -228,7 +228,7 @@ describe("guest → account merge", () => {
 
     // Merging again (a second sign-in with the same cookie) changes nothing.
     const before = await rowsOf(account);
-    expect(await mergeGuestIntoUser((visitor as { guestId: string }).guestId, (account as { userId: string }).userId)).toEqual({ quizAttempts: 0, lessons: 0, ratings: 0 });
+    expect(await mergeGuestIntoUser((visitor as { guestId: string }).guestId, (account as { userId: string }).userId)).toEqual({ quizAttempts: 0, lessons: 0, ratings: 0, simSessions: 0 });
     expect(await rowsOf(account)).toEqual(before);
   });
 
