@@ -3,7 +3,7 @@
  * benchmarks can read them too.
  */
 
-/** A snapshot every this many commands: a reload replays fewer than this many. */
+/** A snapshot every this many commands: a reload replays fewer than this many (except after an undo past the kept snapshots). */
 export const SNAPSHOT_EVERY = 10;
 /**
  * Snapshots kept per session (the latest): enough for undo to step back a while cheaply; undoing
@@ -13,4 +13,4 @@ export const SNAPSHOTS_KEPT = 5;
 /** Timeline lines a reloaded panel gets back (the latest). */
 export const TIMELINE_HISTORY = 100;
 /** Limits per session and learner (over them: 429 with a message saying which). */
-export const LIMITS = { commandsPerSession: 2000, recordsPerPartition: 5000, sessionsPerLearner: 200 } as const;
+export const LIMITS = { commandsPerSession: 2000, partitionsPerSession: 64, recordsPerPartition: 5000, recordsPerSession: 20_000, sessionsPerLearner: 200 } as const;

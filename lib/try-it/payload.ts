@@ -13,7 +13,8 @@ export interface SessionPayload {
   sessionId: string;
   version: number;
   view: PanelView;
-  goals: { id: string; title: string; explain: string; reachedAt: string | null }[];
+  /** Each goal; its explanation only once reached (it tells what the learner is meant to find out). */
+  goals: { id: string; title: string; explain: string | null; reachedAt: string | null }[];
   /**
    * Timeline lines: after a command, that command's (the panel appends them); otherwise the
    * session's latest (the panel shows them instead of what it had).
@@ -27,7 +28,10 @@ export function sessionPayload(session: SessionRef, state: ClusterState, lines: 
     sessionId: session.id,
     version: session.version,
     view: panelView(session.scenario, state),
-    goals: session.scenario.goals.map((g) => ({ id: g.id, title: g.title, explain: g.explain, reachedAt: session.goals[g.id] ?? null })),
+    goals: session.scenario.goals.map((g) => {
+      const reachedAt = session.goals[g.id] ?? null;
+      return { id: g.id, title: g.title, explain: reachedAt ? g.explain : null, reachedAt };
+    }),
     timeline: lines,
   };
 }

@@ -9,9 +9,15 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Command } from "@/lib/sim";
 import type { Learner } from "@/lib/learners/identity";
 import { AppError } from "@/lib/errors";
-import { findSessionForReview, rebuildState, storedCommand } from "./sessions";
+import { findSessionForReview, rebuildState, storedCommand, type SessionOwner } from "./sessions";
 import type { TimelineEntry } from "./timeline";
 import { panelView, type PanelView } from "./view";
+
+/** Who is asking: the learner of the request (user or guest) and the signed-in user, if any. */
+export interface Viewer {
+  learner: Learner | null;
+  user: SessionUser | null;
+}
 
 export interface ReplayStep {
   sessionId: string;
@@ -26,7 +32,8 @@ export interface ReplayStep {
   view: PanelView;
 }
 
-function mayReview(viewer: { learner: Learner | null; user: SessionUser | null }, owner: { userId: string | null; guestId: string | null }): boolean {
+/** Whether `viewer` may see a session of `owner`: the owner, or an admin. */
+function mayReview(viewer: Viewer, owner: SessionOwner): boolean {
   if (viewer.user?.role === "ADMIN") return true;
   const learner = viewer.learner;
   if (!learner) return false;
@@ -34,9 +41,8 @@ function mayReview(viewer: { learner: Learner | null; user: SessionUser | null }
 }
 
 /** The session `id` after `step` commands (default: all of them), read-only; 404 unless the viewer may see it, 400 for a step out of range. */
-export async function replaySession(viewer: { learner: Learner | null; user: SessionUser | null }, id: string, step?: number): Promise<ReplayStep> {
-  const { session, owner } = await findSessionForReview(id);
-  if (!mayReview(viewer, owner)) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
+export async function replaySession(viewer: Viewer, id: string, step?: number): Promise<ReplayStep> {
+  const session = await findSessionForReview(id, (owner) => mayReview(viewer, owner));
   const at = step ?? session.version;
   if (at > session.version) {
     throw new AppError("BAD_REQUEST", { userMessage: `This session has ${session.version} step(s).`, fieldErrors: { step: [`must be at most ${session.version}`] } });

@@ -9,13 +9,13 @@ import { commandSchema } from "@/lib/sim";
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase words joined by dashes").max(60);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** A button: a label and the command it sends (its `at` is filled in from the clock). */
+/** A button: a label and the command it sends, at the simulated time of the press (so it has no `at`). */
 export const controlSchema = z.strictObject({
   id,
   label: text(60),
   /** What pressing it does, in one line (shown as the button's description). */
   caption: text(200).optional(),
-  command: commandSchema,
+  command: commandSchema.refine((c) => c.at === undefined, { message: "a control runs when pressed: no \"at\"", path: ["at"] }),
 });
 
 const count = z.strictObject({ atLeast: z.number().int().min(0).optional(), exactly: z.number().int().min(0).optional() });

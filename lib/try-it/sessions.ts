@@ -3,14 +3,15 @@
  * commands it has applied), its command log and a snapshot of the engine state every
  * SNAPSHOT_EVERY commands. The state is rebuilt from the nearest snapshot plus the commands after
  * it, so a reload, a second tab, another server instance or a restart continues where the learner
- * was. Every function checks that the session belongs to the learner (else 404, as if it did not
- * exist). A command is stored only if the engine accepted it, in one transaction that also moves
- * the version, and only if the version is the one the client saw (else 409).
+ * was. Every function taking a learner checks that the session is theirs (else 404, as if it did
+ * not exist); the review helpers leave that check to their caller. A command is stored only if
+ * the engine accepted it, in one statement that also moves the version, and only if the session
+ * is still exactly as the command was computed on (else 409).
  */
 import "server-only";
 import { requireLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { ownerOf, type Learner } from "@/lib/learners/identity";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordTryItGoal } from "@/lib/progress/record";
@@ -57,11 +58,18 @@ export function startingState(scenario: TryItScenario, seed: number): ClusterSta
   return ran.value.state;
 }
 
+/** The 409 of a session that moved on (another tab) since the client or this request read it. */
+export const sessionMoved = () => new AppError("CONFLICT", { userMessage: "This panel was changed in another tab." });
+
+/** The 404 of a session that is not the caller's, or does not exist. */
+export const noSuchSession = () => new AppError("NOT_FOUND", { userMessage: "There is no such session." });
+
 function toRef(row: SessionRow): SessionRef {
   const scenario = requireTryItScenario(row.scenario);
   if (scenario.version !== row.scenarioVersion) {
-    // The file changed since: the old command log may not make sense on the new setup.
-    throw new AppError("CONFLICT", { userMessage: "This panel's scenario was updated; reset it to start again." });
+    // The file changed since: the old command log may not make sense on the new setup. Opening the
+    // panel again starts a session of the new version (openSession).
+    throw new AppError("CONFLICT", { userMessage: "This panel's scenario was updated since: it starts again from the beginning." });
   }
   return { id: row.id, guide: row.guide, lesson: row.lesson, scenario, seed: row.seed, version: row.version, goals: row.goals as Record<string, string>, goalProgress: row.goalProgress as GoalProgress, updatedAt: row.updatedAt };
 }
@@ -69,8 +77,7 @@ function toRef(row: SessionRow): SessionRef {
 const OWNED = (learner: Learner) => (learner.kind === "user" ? { userId: learner.userId } : { guestId: learner.guestId });
 const SESSION_SELECT = { id: true, guide: true, lesson: true, scenario: true, scenarioVersion: true, seed: true, version: true, goals: true, goalProgress: true, updatedAt: true } as const;
 
-const noSuchSession = () => new AppError("NOT_FOUND", { userMessage: "There is no such session." });
-const SESSION_ID = /^[0-9a-f-]{36}$/i;
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The learner's session `id`, or 404 (also for someone else's session, and for a malformed id). */
 export async function requireSession(learner: Learner, id: string): Promise<SessionRef> {
@@ -80,16 +87,22 @@ export async function requireSession(learner: Learner, id: string): Promise<Sess
   return toRef(row);
 }
 
+/** Who owns a session (exactly one of the two is set). */
+export interface SessionOwner {
+  userId: string | null;
+  guestId: string | null;
+}
+
 /**
- * Session `id` whoever owns it, with its owner, for read-only review: the caller must have checked
- * that the viewer may see it (lib/try-it/replay.ts). 404 when there is none.
+ * Session `id` for read-only review, if `mayReview` allows it for the session's owner: 404 when it
+ * does not (decided before anything else about the session is looked at) or there is none.
  */
-export async function findSessionForReview(id: string): Promise<{ session: SessionRef; owner: { userId: string | null; guestId: string | null } }> {
+export async function findSessionForReview(id: string, mayReview: (owner: SessionOwner) => boolean): Promise<SessionRef> {
   if (!SESSION_ID.test(id)) throw noSuchSession();
   const row = await db.simSession.findUnique({ where: { id }, select: { ...SESSION_SELECT, userId: true, guestId: true } });
-  if (!row) throw noSuchSession();
-  const { userId, guestId, ...rest } = row;
-  return { session: toRef(rest), owner: { userId, guestId } };
+  if (!row || !mayReview({ userId: row.userId, guestId: row.guestId })) throw noSuchSession();
+  const { userId: _userId, guestId: _guestId, ...rest } = row;
+  return toRef(rest);
 }
 
 /** A stored command and its timeline lines, or null when the session has no command `seq`. */
@@ -130,14 +143,26 @@ export async function openSession(learner: Learner, guide: string, lesson: strin
     select: SESSION_SELECT,
   });
   if (existing) return toRef(existing);
+  // Sessions of this panel's earlier scenario versions cannot continue (toRef); their goals are in
+  // the learner's progress already.
+  await db.simSession.deleteMany({ where: { ...OWNED(learner), guide, lesson, scenario: scenarioId, scenarioVersion: { not: scenario.version } } });
   const count = await db.simSession.count({ where: OWNED(learner) });
   if (count >= LIMITS.sessionsPerLearner) throw new AppError("RATE_LIMITED", { userMessage: `You have ${count} simulator sessions, the most we keep; reset one instead.` });
   const seed = typeof scenario.scenario.seed === "number" ? scenario.scenario.seed : 1;
-  const row = await db.simSession.create({
-    data: { ...ownerOf(learner), guide, lesson, scenario: scenarioId, scenarioVersion: scenario.version, seed },
-    select: SESSION_SELECT,
-  });
-  return toRef(row);
+  try {
+    const row = await db.simSession.create({
+      data: { ...ownerOf(learner), guide, lesson, scenario: scenarioId, scenarioVersion: scenario.version, seed },
+      select: SESSION_SELECT,
+    });
+    return toRef(row);
+  } catch (error) {
+    // Two tabs opened the panel at once: one session per learner and panel (a unique index), so
+    // the other tab's is this one's too.
+    if (!isUniqueViolation(error)) throw error;
+    const other = await db.simSession.findFirst({ where: { ...OWNED(learner), guide, lesson, scenario: scenarioId, scenarioVersion: scenario.version }, select: SESSION_SELECT });
+    if (!other) throw error;
+    return toRef(other);
+  }
 }
 
 // States this process computed lately, keyed by session, version and the row's updated_at (which
@@ -172,13 +197,20 @@ export async function rebuildState(session: SessionRef, upTo = session.version):
   return state;
 }
 
+/** Why `state` is more than a session may hold, or null. */
 function tooBig(state: ClusterState): string | null {
+  let partitions = 0;
+  let records = 0;
   for (const topic of Object.values(state.topics)) {
+    partitions += topic.partitions.length;
+    if (partitions > LIMITS.partitionsPerSession) return `the cluster would have more than ${LIMITS.partitionsPerSession} partitions`;
     for (const [i, p] of topic.partitions.entries()) {
-      if (p.log.logEndOffset - p.log.logStartOffset > LIMITS.recordsPerPartition) return `${topic.name}-${i} would hold more than ${LIMITS.recordsPerPartition} records`;
+      const held = p.log.logEndOffset - p.log.logStartOffset;
+      if (held > LIMITS.recordsPerPartition) return `${topic.name}-${i} would hold more than ${LIMITS.recordsPerPartition} records`;
+      records += held;
     }
   }
-  return null;
+  return records > LIMITS.recordsPerSession ? `the cluster would hold more than ${LIMITS.recordsPerSession} records` : null;
 }
 
 export interface CommandOutcome {
@@ -204,7 +236,18 @@ export async function applyCommand(
   { now = Date.now(), rateLimits = [] }: { now?: number; rateLimits?: readonly RateLimitHit[] } = {},
 ): Promise<CommandOutcome> {
   const session = rateLimits.length ? await requireSessionCounting(learner, id, rateLimits, now) : await requireSession(learner, id);
-  if (session.version !== expectedVersion) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+  return applyCommandTo(learner, session, command, expectedVersion, now);
+}
+
+/**
+ * applyCommand on a session the caller has already read (and checked is the learner's). That read
+ * may be stale by the time of the write: the write then stores nothing and answers 409.
+ */
+export async function applyCommandTo(learner: Learner, session: SessionRef, command: Command, expectedVersion: number, now = Date.now()): Promise<CommandOutcome> {
+  if (session.version !== expectedVersion) throw sessionMoved();
+  if (command.do === "cli" && !session.scenario.terminal && !session.scenario.controls.some((c) => c.command.do === "cli" && c.command.command === command.command)) {
+    throw new AppError("UNPROCESSABLE", { userMessage: "This panel has no terminal.", fieldErrors: { "command.do": ["this panel has no terminal"] } });
+  }
   if (session.version >= LIMITS.commandsPerSession) throw new AppError("RATE_LIMITED", { userMessage: `This session has reached ${LIMITS.commandsPerSession} steps; reset it to continue.` });
   const before = await rebuildState(session);
   const result = step(before, command);
@@ -217,41 +260,49 @@ export async function applyCommand(
   const seq = session.version + 1;
   const lines = timeline(result.value.events);
   const snapshot = seq % SNAPSHOT_EVERY === 0 ? JSON.stringify(result.value.state) : null;
-  // One statement: the version moves only if nobody else moved it, and the command (and snapshot,
-  // replacing the oldest kept one) are written with it or not at all.
+  // One statement: the session moves only if it is exactly the one this command was computed on
+  // (same version and same last write: an undo and another command in between leave the version
+  // as it was, not updated_at), and the command (and snapshot, replacing the oldest kept one) are
+  // written with it or not at all.
   const [written] = await db.$queryRaw<{ updated_at: Date }[]>`
     WITH moved AS (
       UPDATE sim_sessions SET version = ${seq}, goals = ${JSON.stringify(goals)}::jsonb, goal_progress = ${JSON.stringify(checked.progress)}::jsonb, updated_at = clock_timestamp()
-      WHERE id = ${id}::uuid AND version = ${expectedVersion}
+      WHERE id = ${session.id}::uuid AND version = ${expectedVersion} AND updated_at = ${session.updatedAt}
       RETURNING id, updated_at
     ), command AS (
       INSERT INTO sim_commands (session_id, seq, command, timeline) SELECT id, ${seq}, ${JSON.stringify(command)}::jsonb, ${JSON.stringify(lines)}::jsonb FROM moved RETURNING session_id
     ), snapshot AS (
-      INSERT INTO sim_snapshots (session_id, seq, state) SELECT session_id, ${seq}, ${snapshot}::jsonb FROM command WHERE ${snapshot}::jsonb IS NOT NULL RETURNING 1
+      INSERT INTO sim_snapshots (session_id, seq, state) SELECT session_id, ${seq}, ${snapshot}::jsonb FROM command WHERE ${snapshot !== null} RETURNING 1
     ), pruned AS (
-      DELETE FROM sim_snapshots WHERE session_id = ${id}::uuid AND seq <= ${seq - SNAPSHOT_EVERY * SNAPSHOTS_KEPT} AND ${snapshot}::jsonb IS NOT NULL AND EXISTS (SELECT 1 FROM command)
+      DELETE FROM sim_snapshots WHERE session_id = ${session.id}::uuid AND seq <= ${seq - SNAPSHOT_EVERY * SNAPSHOTS_KEPT} AND ${snapshot !== null} AND EXISTS (SELECT 1 FROM command)
     )
     SELECT moved.updated_at FROM moved, command`;
-  if (!written) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
-  remember(cacheKey(id, seq, written.updated_at), result.value.state);
+  if (!written) throw sessionMoved();
+  remember(cacheKey(session.id, seq, written.updated_at), result.value.state);
   for (const goal of checked.reached) await recordTryItGoal(learner, session.guide, session.lesson, `${session.scenario.id}:${goal}`, now);
   return { session: { ...session, version: seq, goals, goalProgress: checked.progress, updatedAt: written.updated_at }, state: result.value.state, events: result.value.events, timeline: lines, goalsReached: checked.reached };
 }
 
 /** The session's latest timeline lines (up to TIMELINE_HISTORY), oldest first, for a panel that (re)loads. */
 export async function recentTimeline(session: SessionRef): Promise<TimelineEntry[]> {
-  // A command yields a few lines at most, so the last TIMELINE_HISTORY commands always cover them.
-  const rows = await db.simCommand.findMany({ where: { sessionId: session.id, seq: { lte: session.version } }, orderBy: { seq: "desc" }, take: TIMELINE_HISTORY, select: { timeline: true } });
-  return rows.reverse().flatMap((r) => r.timeline as unknown as TimelineEntry[]).slice(-TIMELINE_HISTORY);
+  // Commands that said nothing (a clock step with nothing due) are skipped, so the rows read
+  // always hold at least TIMELINE_HISTORY lines when the session has that many.
+  const rows = await db.$queryRaw<{ timeline: TimelineEntry[] }[]>`
+    SELECT timeline FROM sim_commands
+    WHERE session_id = ${session.id}::uuid AND seq <= ${session.version} AND jsonb_array_length(timeline) > 0
+    ORDER BY seq DESC LIMIT ${TIMELINE_HISTORY}`;
+  return rows.reverse().flatMap((r) => r.timeline).slice(-TIMELINE_HISTORY);
 }
 
 /** Back to the scenario's start: the command log and snapshots go; goals already reached stay reached. */
 export async function resetSession(learner: Learner, id: string): Promise<SessionRef> {
-  await requireSession(learner, id);
+  const session = await requireSession(learner, id);
+  // The session row first: its lock makes a command racing the reset wait, then find the version
+  // moved (409) instead of writing a command the deletes below would not see.
   await db.$transaction([
-    db.simCommand.deleteMany({ where: { sessionId: id } }),
-    db.simSnapshot.deleteMany({ where: { sessionId: id } }),
-    db.simSession.update({ where: { id }, data: { version: 0, goalProgress: {} } }),
+    db.simSession.update({ where: { id: session.id }, data: { version: 0, goalProgress: {} } }),
+    db.simCommand.deleteMany({ where: { sessionId: session.id } }),
+    db.simSnapshot.deleteMany({ where: { sessionId: session.id } }),
   ]);
   return requireSession(learner, id);
 }
@@ -259,13 +310,13 @@ export async function resetSession(learner: Learner, id: string): Promise<Sessio
 /** Takes back the last command (409 if the session moved on meanwhile); goal counts are recomputed. */
 export async function undoCommand(learner: Learner, id: string, expectedVersion: number): Promise<SessionRef> {
   const session = await requireSession(learner, id);
-  if (session.version !== expectedVersion) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+  if (session.version !== expectedVersion) throw sessionMoved();
   if (session.version === 0) throw new AppError("UNPROCESSABLE", { userMessage: "There is nothing to undo." });
   const version = session.version - 1;
   const goalProgress = await recountGoals(session, version);
   await db.$transaction(async (tx) => {
     const moved = await tx.simSession.updateMany({ where: { id, version: expectedVersion }, data: { version, goalProgress } });
-    if (moved.count !== 1) throw new AppError("CONFLICT", { userMessage: "This session changed in another tab; it has been reloaded." });
+    if (moved.count !== 1) throw sessionMoved();
     await tx.simCommand.deleteMany({ where: { sessionId: id, seq: { gt: version } } });
     await tx.simSnapshot.deleteMany({ where: { sessionId: id, seq: { gt: version } } });
   });

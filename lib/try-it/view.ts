@@ -62,10 +62,15 @@ export interface PanelView {
   summary: string[];
 }
 
+/** Everything the drawing of `p` shows, in one sentence. */
 function describe(p: Omit<PartitionView, "description">): string {
   const markers = [...p.committed.map((c) => `group ${c.group} committed ${c.offset}`), ...p.positions.map((c) => `${c.client} at ${c.offset}`)];
-  const records = p.logEndOffset === p.logStartOffset ? "no records" : `offsets ${p.logStartOffset} to ${p.logEndOffset - 1}`;
-  return `${p.topic}-${p.partition}: ${records}, ${p.segments.length} segment(s), log end offset ${p.logEndOffset}${markers.length ? `; ${markers.join(", ")}` : ""}.`;
+  if (p.highWatermark !== p.logEndOffset) markers.push(`high watermark ${p.highWatermark}`);
+  if (p.lastStableOffset !== p.highWatermark) markers.push(`last stable offset ${p.lastStableOffset}`);
+  const range = p.logEndOffset === p.logStartOffset ? "no records" : `offsets ${p.logStartOffset} to ${p.logEndOffset - 1}`;
+  const shown = p.records.map((r) => (r.control ? `${r.offset} ${r.control} marker` : `${r.offset} ${r.key ?? "no key"}=${r.value ?? "tombstone"}`));
+  const records = shown.length ? `; records ${p.hidden ? `(the newest ${shown.length}) ` : ""}${shown.join(", ")}` : "";
+  return `${p.topic}-${p.partition}: ${range}, ${p.segments.length} segment(s), log end offset ${p.logEndOffset}${records}${markers.length ? `; ${markers.join(", ")}` : ""}.`;
 }
 
 function partitionViews(state: ClusterState): PartitionView[] {

@@ -43,7 +43,7 @@ describe("sim sessions API", () => {
     const first = await open(client);
     expect(first.version).toBe(0);
     expect(first.view.partitions[0]).toMatchObject({ topic: "payments", logEndOffset: 2 });
-    expect(first.goals.map((g) => [g.id, g.reachedAt])).toEqual([["charged-twice", null], ["duplicate-harmless", null]]);
+    expect(first.goals.map((g) => [g.id, g.reachedAt, g.explain])).toEqual([["charged-twice", null, null], ["duplicate-harmless", null, null]]);
     await play(client, first.sessionId, CRASH_PATH.slice(0, 1));
     const again = await open(client);
     expect(again.sessionId).toBe(first.sessionId);
@@ -58,6 +58,9 @@ describe("sim sessions API", () => {
     const last = await play(client, sessionId, CRASH_PATH);
     expect(last.goalsReached).toEqual(["charged-twice"]);
     expect(last.goals.find((g) => g.id === "charged-twice")!.reachedAt).not.toBeNull();
+    // The explanation comes with the goal reached, not before.
+    expect(last.goals.find((g) => g.id === "charged-twice")!.explain).toMatch(/^c1 charged the cards and died before committing/);
+    expect(last.goals.find((g) => g.id === "duplicate-harmless")!.explain).toBeNull();
     expect(last.view.sinks[0]!.rows.filter((r) => r.duplicate)).toHaveLength(2);
     expect(last.timeline.map((t) => t.text)).toContain("c2 writes A100 to charges AGAIN → twice ❌");
     const progress = await client.request("/api/guides/kafka/lessons/production-reality/progress");

@@ -10,9 +10,10 @@ import { db } from "@/lib/db";
 import type { Learner } from "@/lib/learners/identity";
 import { getLessonProgress } from "@/lib/progress/queries";
 import { getLesson } from "@/lib/content/source";
-import { sinkRows, type Command } from "@/lib/sim";
+import { sinkRows, step, type ClusterState, type Command } from "@/lib/sim";
 import { SNAPSHOT_EVERY, SNAPSHOTS_KEPT, TIMELINE_HISTORY } from "@/lib/try-it/limits";
-import { applyCommand, openSession, rebuildState, recentTimeline, requireSession, resetSession, undoCommand } from "@/lib/try-it/sessions";
+import { mergeGuestIntoUser } from "@/lib/learners/merge";
+import { applyCommand, applyCommandTo, openSession, rebuildState, recentTimeline, requireSession, resetSession, startingState, undoCommand } from "@/lib/try-it/sessions";
 import { CHARGED_TWICE_PATH } from "../fixtures/try-it-paths";
 import { rejection } from "./helpers/errors";
 import { createActor } from "./helpers/users";
@@ -126,6 +127,24 @@ describe("concurrency, undo and reset", () => {
     expect(await rejection(undoCommand(learner, id, 3))).toMatchObject({ code: "CONFLICT" });
   });
 
+  it("gives a reloaded panel its latest lines even after many steps that said nothing", async () => {
+    const learner = guest();
+    const { id } = await openSession(learner, G, L, S);
+    const said = await play(learner, id, CRASH_PATH.slice(0, 2));
+    let version = said.session.version;
+    let last = said.session;
+    // Clock steps of 1 ms with nothing due: each one says nothing.
+    for (let i = 0; i < TIMELINE_HISTORY + 20; i++) {
+      const silent = await applyCommand(learner, id, { do: "advance", at: 200 + i }, version);
+      expect(silent.timeline).toEqual([]);
+      version = silent.session.version;
+      last = silent.session;
+    }
+    const lines = await recentTimeline(last);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toEqual(said.timeline.at(-1));
+  });
+
   it("gives a reloaded panel the timeline of the commands still in the log: undone ones are gone, the oldest beyond the limit too", async () => {
     const learner = guest();
     const { id } = await openSession(learner, G, L, S);
@@ -160,6 +179,96 @@ describe("concurrency, undo and reset", () => {
   });
 });
 
+/** The state the stored command log gives when replayed from the scenario's start, and the log's length. */
+async function replayStored(id: string, learner: Learner): Promise<{ state: ClusterState; commands: number }> {
+  const session = await requireSession(learner, id);
+  let state = startingState(session.scenario, session.seed);
+  const rows = await db.simCommand.findMany({ where: { sessionId: id }, orderBy: { seq: "asc" }, select: { seq: true, command: true } });
+  rows.forEach((row, i) => {
+    expect(row.seq).toBe(i + 1);
+    const result = step(state, row.command as unknown as Command);
+    if (!result.ok) throw new Error(`stored command ${row.seq} does not apply: ${result.error.message}`);
+    state = result.value.state;
+  });
+  return { state, commands: rows.length };
+}
+
+describe("racing writes never leave a log that does not replay", () => {
+  it("commands, undos and resets sent at once: the stored log is dense, replays, and is the session's state", async () => {
+    const learner = guest();
+    const { id } = await openSession(learner, G, L, S);
+    const clock = (i: number): Command => ({ do: "advance", at: 1000 * (i + 1) });
+    for (let round = 0; round < 8; round++) {
+      const { version } = await requireSession(learner, id);
+      // Two tabs: one undoes and goes on (the same version again, another command), the other
+      // sends a command computed on the version before the undo.
+      const outcomes = await Promise.allSettled([
+        (async () => {
+          if (version > 0) await undoCommand(learner, id, version);
+          await applyCommand(learner, id, { do: "produce", client: "p1", topic: "payments", key: `R${round}`, value: "1" }, version > 0 ? version - 1 : 0);
+        })(),
+        applyCommand(learner, id, clock(round * 10 + 50), version),
+        round % 4 === 3 ? resetSession(learner, id) : Promise.resolve(null),
+      ]);
+      for (const o of outcomes) if (o.status === "rejected") expect((o.reason as { code?: string }).code, String(o.reason)).toMatch(/CONFLICT|UNPROCESSABLE/);
+      const session = await requireSession(learner, id);
+      const stored = await replayStored(id, learner);
+      expect(stored.commands).toBe(session.version);
+      expect(await rebuildState(session)).toEqual(stored.state);
+      expect(await db.simSnapshot.count({ where: { sessionId: id, seq: { gt: session.version } } })).toBe(0);
+    }
+  });
+
+  it("refuses a command computed on a session that was undone and moved on to the same version since (409), storing nothing", async () => {
+    const learner = guest();
+    const { id } = await openSession(learner, G, L, S);
+    await applyCommand(learner, id, poll("c1", 100), 0);
+    const stale = await requireSession(learner, id); // tab A reads version 1…
+    await undoCommand(learner, id, 1); // …tab B undoes and sends another command: version 1 again
+    await applyCommand(learner, id, { do: "advance", at: 50 }, 0);
+    expect(await rejection(applyCommandTo(learner, stale, { do: "process", client: "c1" }, 1))).toMatchObject({ code: "CONFLICT" });
+    const stored = await replayStored(id, learner);
+    expect(stored.commands).toBe(1);
+    expect(await rebuildState(await requireSession(learner, id))).toEqual(stored.state);
+  });
+
+  it("opens one session per learner and panel, even when several tabs open it at once", async () => {
+    const learner = guest();
+    const opened = await Promise.all(Array.from({ length: 5 }, () => openSession(learner, G, L, S)));
+    expect(new Set(opened.map((s) => s.id)).size).toBe(1);
+    expect(await db.simSession.count({ where: { guestId: (learner as { guestId: string }).guestId } })).toBe(1);
+  });
+});
+
+describe("limits", () => {
+  it("refuses a command that would give the cluster more partitions than a session may hold (429), storing nothing", async () => {
+    const learner = guest();
+    const { id } = await openSession(learner, G, L, S);
+    const error = await rejection(applyCommand(learner, id, { do: "cli", command: "kafka-topics.sh --bootstrap-server localhost:9092 --create --topic big --partitions 500" }, 0));
+    expect(error).toMatchObject({ code: "RATE_LIMITED" });
+    expect(error.userMessage).toContain("more than 64 partitions");
+    expect((await requireSession(learner, id)).version).toBe(0);
+  });
+});
+
+describe("signing in", () => {
+  it("moves a guest's sessions to the account, unless the account has its own for that panel", async () => {
+    const visitor = guest();
+    const account = await user();
+    const guestOnly = await openSession(visitor, G, L, S);
+    await play(visitor, guestOnly.id, CRASH_PATH.slice(0, 2));
+    const both = await openSession(visitor, G, L, "rebalance-spiral");
+    const accountOwn = await openSession(account, G, L, "rebalance-spiral");
+    const counts = await mergeGuestIntoUser((visitor as { guestId: string }).guestId, (account as { userId: string }).userId);
+    expect(counts.simSessions).toBe(1);
+    const moved = await requireSession(account, guestOnly.id);
+    expect(moved.version).toBe(2);
+    expect((await openSession(account, G, L, "rebalance-spiral")).id).toBe(accountOwn.id);
+    expect(await rejection(requireSession(account, both.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.simSession.count({ where: { guestId: (visitor as { guestId: string }).guestId } })).toBe(0);
+  });
+});
+
 describe("ownership", () => {
   it("answers 404 for another learner's session, and for a malformed id", async () => {
     const owner = await user();
@@ -169,7 +278,10 @@ describe("ownership", () => {
       expect(await rejection(applyCommand(other, id, poll("c1", 1), 0))).toMatchObject({ code: "NOT_FOUND" });
       expect(await rejection(resetSession(other, id))).toMatchObject({ code: "NOT_FOUND" });
     }
-    expect(await rejection(requireSession(owner, "../../etc"))).toMatchObject({ code: "NOT_FOUND" });
+    for (const bad of ["../../etc", "-".repeat(36), "ABCDEFAB-ABCD-ABCD-ABCD-ABCDEFABCDEX"]) {
+      expect(await rejection(requireSession(owner, bad))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await rejection(applyCommand(owner, bad, poll("c1", 1), 0, { rateLimits: [{ key: `test:${randomUUID()}`, rule: { limit: 5, windowSeconds: 60 } }] }))).toMatchObject({ code: "NOT_FOUND" });
+    }
   });
 });
 

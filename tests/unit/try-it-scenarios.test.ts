@@ -41,6 +41,14 @@ describe("checkTryItScenario", () => {
     expect(broken((s) => ((s.scenario.topics as { partitions: number }[])[0]!.partitions = 0))[0]).toMatch(/^scenario\.topics\[0\]\.partitions/);
   });
 
+  it("refuses a control with its own time: controls run when pressed", () => {
+    const copy = structuredClone(atLeastOnce);
+    copy.controls[0]!.command = { do: "poll", client: "c1", at: 5000 };
+    const parsed = tryItScenarioSchema.safeParse(copy);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join("."))).toEqual(["controls.0.command.at"]);
+  });
+
   it("refuses duplicate control ids", () => {
     expect(broken((s) => (s.controls[1]!.id = s.controls[0]!.id))).toContain('controls[1].id: "c1-poll" is used twice');
   });

@@ -63,7 +63,8 @@ describe("panelView", () => {
 
   it("gives a text alternative for screen readers", () => {
     const view = panelView(scenario, crashRun().state);
-    expect(view.summary).toContain("payments-0: offsets 0 to 1, 1 segment(s), log end offset 2; group billing committed 2, c2 at 2.");
+    expect(view.summary).toContain("payments-0: offsets 0 to 1, 1 segment(s), log end offset 2; records 0 A100=42, 1 A101=17; group billing committed 2, c2 at 2.");
+    expect(view.partitions[0]!.description).toBe(view.summary[0]);
     expect(view.summary).toContain("c1 is crashed, owns nothing.");
     expect(view.summary).toContain("charges: 4 row(s), 2 duplicate(s).");
   });
@@ -74,6 +75,7 @@ describe("panelView", () => {
     expect(p.records).toHaveLength(RECORDS_SHOWN);
     expect(p.records[0]!.offset).toBe(102 - RECORDS_SHOWN);
     expect(p.hidden).toBe(102 - RECORDS_SHOWN);
+    expect(p.description).toContain(`records (the newest ${RECORDS_SHOWN}) ${102 - RECORDS_SHOWN} `);
   });
 });
 

@@ -1,8 +1,7 @@
-import { AppError } from "@/lib/errors";
 import { json, withRoute } from "@/lib/http/route";
 import { currentLearner } from "@/lib/learners/identity";
 import { currentPayload } from "@/lib/try-it/payload";
-import { requireSession } from "@/lib/try-it/sessions";
+import { noSuchSession, requireSession } from "@/lib/try-it/sessions";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -10,7 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withRoute<Context>(async (_req, { params }) => {
   const { id } = await params;
   const learner = await currentLearner();
-  if (!learner) throw new AppError("NOT_FOUND", { userMessage: "There is no such session." });
+  if (!learner) throw noSuchSession();
   const session = await requireSession(learner, id);
   return json(await currentPayload(session));
 });
