@@ -114,8 +114,10 @@ export function parseLesson(raw: string): ParsedLesson {
           }
         } else if (name === "TryIt") {
           const problem = tryItProblem(node);
+          const scenario = attribute(node, "scenario") as string;
           if (problem) problems.push(`${at(node)}: ${problem}`);
-          else tryIt.push(attribute(node, "scenario") as string);
+          else if (tryIt.includes(scenario)) problems.push(`${at(node)}: <TryIt scenario="${scenario}" /> is already in this lesson; each scenario may appear once`);
+          else tryIt.push(scenario);
         }
         break;
       }
@@ -144,6 +146,6 @@ export function parseLesson(raw: string): ParsedLesson {
       current.text = `${current.text} ${piece}`.trim();
     }
   }
-  if (new Set(tryIt).size !== tryIt.length) problems.push(`<TryIt>: each scenario may appear once per lesson (${tryIt.join(", ")})`);
+
   return { frontmatter, body, headings, sections: sections.filter((s) => s.heading || s.text), links, tryIt, problems };
 }

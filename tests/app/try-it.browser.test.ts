@@ -390,7 +390,7 @@ describe.skipIf(!hasChromium)("the Phase 3 try-it panels in Chromium", () => {
     // The first tab still shows version 2; its next step is refused and it catches up.
     expect(await version(p)).toBe(2);
     await act(p, "c1: commit");
-    expect(await p.getByRole("alert").textContent()).toBe("This panel was changed in another tab: it now shows the latest state. Try again.");
+    expect(await p.getByRole("alert").textContent()).toBe("This panel was changed in another tab. The panel now shows the latest state: try again.");
     expect(await version(p)).toBe(3);
     expect(await status(p, "c1")).toBe("crashed");
     expect(await timeline(p)).toEqual([...lines, "c1 CRASHES (no commit, no LeaveGroup)"]);
@@ -507,6 +507,8 @@ describe.skipIf(!hasChromium)("the Phase 3 try-it panels in Chromium", () => {
     expect(await start.evaluate((el) => el.getBoundingClientRect().top > window.innerHeight + 400)).toBe(true);
     await start.evaluate((el: HTMLButtonElement) => el.click());
     await section(page, "retention-and-compaction").locator("[data-try-it-panel]").waitFor({ state: "attached" });
+    // The button is gone: keyboard focus went to the panel it started.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-try-it]")?.getAttribute("data-try-it") ?? null)).toBe("retention-and-compaction");
     expect(sessionRequests().at(-1)).toBe(`POST ${JSON.stringify({ guide: "kafka", lesson: "production-reality", scenario: "retention-and-compaction" })}`);
     await page.context().close();
   });

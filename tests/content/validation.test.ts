@@ -85,7 +85,7 @@ describe("content validation", () => {
     ["a try-it panel without a scenario", { "01-first.mdx": lesson({}, "<TryIt />\n") }, '01-first.mdx: line 9: <TryIt scenario="…"> needs a scenario id'],
     ["a try-it panel inside a paragraph", { "01-first.mdx": lesson({}, 'Look: <TryIt scenario="at-least-once" /> here.\n') }, "<TryIt> must stand on its own line"],
     ["a try-it panel with children", { "01-first.mdx": lesson({}, '<TryIt scenario="at-least-once">\nhi\n</TryIt>\n') }, "takes no other attributes and no children"],
-    ["a try-it panel twice", { "01-first.mdx": lesson({}, '<TryIt scenario="at-least-once" />\n\n<TryIt scenario="at-least-once" />\n') }, "each scenario may appear once per lesson"],
+    ["a try-it panel twice", { "01-first.mdx": lesson({}, '<TryIt scenario="at-least-once" />\n\n<TryIt scenario="at-least-once" />\n') }, "01-first.mdx: line 11: <TryIt scenario=\"at-least-once\" /> is already in this lesson; each scenario may appear once"],
     ["an unknown try-it scenario", { "01-first.mdx": lesson({}, '<TryIt scenario="nope" />\n') }, '01-first.mdx: <TryIt scenario="nope">: no scenario content/try-it/nope.json'],
     ["a diagram without alt", { "01-first.mdx": lesson({}, "```diagram\na -> b\n```\n") }, "a diagram needs alt"],
     ["a code block without a language", { "01-first.mdx": lesson({}, "```\nx\n```\n") }, "a code block needs a language"],

@@ -9,13 +9,16 @@ const KEY = "progress-identity";
 let knownHere = false;
 let chain: Promise<unknown> = Promise.resolve();
 
-/** Whether a write has succeeded in this browser (so it has an identity the server knows). */
+/**
+ * Whether a write has succeeded in this browser (so it has an identity the server knows). Storage
+ * is shared by the browser's tabs, so a sign-out in one is seen by all; the page's own memory is
+ * only the fallback where storage is unavailable.
+ */
 export function identityKnown(): boolean {
-  if (knownHere) return true;
   try {
     return localStorage.getItem(KEY) !== null;
   } catch {
-    return false;
+    return knownHere;
   }
 }
 

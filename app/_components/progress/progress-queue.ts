@@ -170,7 +170,7 @@ async function send(item: Pending, keepalive: boolean): Promise<Outcome> {
     }
     remove(item.key); // accepted, or a 4xx that no retry would fix
     if (res.ok) {
-      rememberIdentity();
+      rememberIdentity(); // for keepalive writes, which do not go through identityWrite
       learnClock(res);
       const body = (await res.json().catch(() => null)) as { progress?: LessonProgress } | null;
       if (body?.progress) for (const listener of listeners) listener(body.progress);

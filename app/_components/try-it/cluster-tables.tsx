@@ -4,6 +4,7 @@
  * duplicate row marked in words as well as in colour.
  */
 import type { ConsumerStatusView, PanelView } from "@/lib/try-it/view";
+import { seconds } from "./format";
 
 const STATUS_STYLE: Record<ConsumerStatusView, string> = {
   "not started": "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
@@ -25,7 +26,6 @@ function doing(c: PanelView["consumers"][number], time: number): string {
   return parts.join("; ") || "—";
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
 
 export function ConsumerTable({ consumers, groups, time }: Pick<PanelView, "consumers" | "groups" | "time">) {
   if (consumers.length === 0) return null;

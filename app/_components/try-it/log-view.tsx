@@ -18,6 +18,7 @@ function markersByCell(p: PartitionView, cells: number[]): Map<number, Marker[]>
   const place = (offset: number, marker: Marker) => {
     const cell = cells.find((c) => c >= offset) ?? p.logEndOffset;
     if (offset < p.logStartOffset) marker = { ...marker, label: `${marker.label} (before the log start)` };
+    else if (p.hidden > 0 && offset < (cells[0] ?? p.logEndOffset)) marker = { ...marker, label: `${marker.label} (in the older records)` };
     at.set(cell, [...(at.get(cell) ?? []), marker]);
   };
   for (const c of p.committed) place(c.offset, { label: `${c.group} committed ${c.offset}`, kind: "committed" });

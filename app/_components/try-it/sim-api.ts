@@ -13,8 +13,6 @@ const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.strin
 export const openSession = (guide: string, lesson: string, scenario: string) =>
   identityWrite(() => callApi<SessionPayload>("/api/sim/sessions", post({ guide, lesson, scenario })), (r) => r.ok);
 
-export const fetchSession = (id: string) => callApi<SessionPayload>(session(id));
-
 export const sendCommand = (id: string, command: Command, expectedVersion: number) => callApi<CommandPayload>(`${session(id)}/commands`, post({ command, expectedVersion }));
 
 export const undoLast = (id: string, expectedVersion: number) => callApi<SessionPayload>(`${session(id)}/undo`, post({ expectedVersion }));

@@ -9,7 +9,9 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { complete, type Completions } from "./complete";
-import type { CliRun } from "./use-sim-session";
+
+/** What a command line printed. */
+export type CliRun = { stdout: string; stderr: string; exitCode: number };
 
 export interface TerminalEntry {
   command: string;
@@ -18,12 +20,15 @@ export interface TerminalEntry {
 
 export function Terminal({
   entries,
+  prompt,
   completions,
   onRun,
   busy,
 }: {
   entries: TerminalEntry[];
-  /** Null: a transcript only (the panel has no prompt). */
+  /** False: a transcript only (the panel offers no terminal of its own). */
+  prompt: boolean;
+  /** Tab completion's table, once loaded. */
   completions: Completions | null;
   onRun: (line: string) => Promise<void>;
   busy: boolean;
@@ -62,6 +67,8 @@ export function Terminal({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter that confirms an input method's composition (Japanese, Chinese…) is not a submit.
+    if (e.nativeEvent.isComposing) return;
     if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();
       void submit();
@@ -87,7 +94,7 @@ export function Terminal({
 
   return (
     <div data-terminal className="rounded-md bg-zinc-950 p-3 font-mono text-xs text-zinc-100">
-      <div ref={outputRef} role="log" aria-label="Terminal output" className="max-h-72 overflow-y-auto whitespace-pre-wrap">
+      <div ref={outputRef} role="log" aria-label="Terminal output" tabIndex={0} className="max-h-72 overflow-y-auto whitespace-pre-wrap">
         {entries.map((e, i) => (
           <div key={i} className="mb-2" data-terminal-entry>
             <div className="text-emerald-300">{`$ ${e.command}`}</div>
@@ -104,11 +111,11 @@ export function Terminal({
         ))}
       </div>
       {choices.length > 0 && (
-        <p className="mb-1 text-zinc-300" data-completions>
+        <p role="status" className="mb-1 text-zinc-300" data-completions>
           {choices.join("  ")}
         </p>
       )}
-      {completions && (
+      {prompt && (
         <>
           <div className="flex items-start gap-2">
             <span aria-hidden="true" className="pt-1 text-emerald-300">$</span>

@@ -14,9 +14,11 @@ const TryItPanel = dynamic(() => import("./try-it-panel").then((m) => m.TryItPan
   loading: () => <p role="status" className="text-sm">Loading the simulator…</p>,
 });
 
-export function TryItLoader({ children, ...panel }: TryItPanelProps & { children: ReactNode }) {
+export function TryItLoader({ children, ...panel }: Omit<TryItPanelProps, "focusOnLoad"> & { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [wanted, setWanted] = useState(false);
+  // Pressed "Start the simulator": the button goes away, so focus goes to the panel once it is there.
+  const [asked, setAsked] = useState(false);
 
   useEffect(() => {
     const root = ref.current;
@@ -37,11 +39,18 @@ export function TryItLoader({ children, ...panel }: TryItPanelProps & { children
   return (
     <div ref={ref} data-try-it-loader>
       {wanted ? (
-        <TryItPanel {...panel} />
+        <TryItPanel {...panel} focusOnLoad={asked} />
       ) : (
         <>
           {children}
-          <button type="button" className="try-it-button mt-3" onClick={() => setWanted(true)}>
+          <button
+            type="button"
+            className="try-it-button mt-3"
+            onClick={() => {
+              setAsked(true);
+              setWanted(true);
+            }}
+          >
             Start the simulator
           </button>
         </>

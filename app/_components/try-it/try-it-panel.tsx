@@ -6,7 +6,7 @@
  * stored session. Everything is a native button or field, so it all works by keyboard; each step
  * is announced in a polite live region, and failures in an alert. Loaded on demand (see TryItLoader).
  */
-import { useId, useRef, useState, type Ref } from "react";
+import { useEffect, useId, useRef, useState, type Ref } from "react";
 import type { Command } from "@/lib/sim";
 import { ConsumerTable, SinkTables } from "./cluster-tables";
 import type { Completions } from "./complete";
@@ -15,6 +15,7 @@ import { LogView } from "./log-view";
 import { Terminal, type TerminalEntry } from "./terminal";
 import { TimelineList } from "./timeline-list";
 import { useSimSession } from "./use-sim-session";
+import { seconds } from "./format";
 
 /** Terminal entries kept on screen (the oldest go first). */
 const TRANSCRIPT_KEPT = 50;
@@ -25,11 +26,12 @@ export interface TryItPanelProps {
   scenario: string;
   /** Clock buttons (ms). */
   advance: number[];
-  /** Tab completion for the terminal; null: no terminal. */
-  completions: Completions | null;
+  /** Whether the panel has a terminal for kafka-* commands. */
+  terminal: boolean;
+  /** Move keyboard focus to the panel once it has loaded (the reader asked for it). */
+  focusOnLoad?: boolean;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
 const step = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 /**
@@ -77,10 +79,31 @@ function ActionButton({
   );
 }
 
-export function TryItPanel({ guide, lesson, scenario, advance, completions }: TryItPanelProps) {
+export function TryItPanel({ guide, lesson, scenario, advance, terminal, focusOnLoad = false }: TryItPanelProps) {
   const sim = useSimSession(guide, lesson, scenario);
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [transcript, setTranscript] = useState<TerminalEntry[]>([]);
+  const [completions, setCompletions] = useState<Completions | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const focused = useRef(false);
+  const loaded = sim.payload !== null;
+  useEffect(() => {
+    if (!focusOnLoad || !loaded || focused.current) return;
+    focused.current = true;
+    rootRef.current?.focus();
+  }, [focusOnLoad, loaded]);
+  useEffect(() => {
+    if (!terminal) return;
+    let live = true;
+    // Without the table, Tab simply moves focus on: the terminal works, only completion waits.
+    void fetch("/api/sim/completions")
+      .then((res) => (res.ok ? (res.json() as Promise<Completions>) : null))
+      .then((table) => live && setCompletions(table))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [terminal]);
   const resetButton = useRef<HTMLButtonElement>(null);
   // Back from the confirmation, keyboard focus returns to the Reset button (it was unmounted).
   const endConfirm = () => {
@@ -114,7 +137,7 @@ export function TryItPanel({ guide, lesson, scenario, advance, completions }: Tr
   const send = (command: Command) => void (command.do === "cli" ? runCli(command.command) : sim.run(command));
 
   return (
-    <div className="space-y-5" data-try-it-panel data-version={payload.version}>
+    <div ref={rootRef} tabIndex={-1} role="group" aria-label="Simulator" className="space-y-5 outline-none" data-try-it-panel data-version={payload.version}>
       <p role="status" aria-live="polite" className="sr-only" data-announcement>
         {sim.announcement}
       </p>
@@ -191,10 +214,10 @@ export function TryItPanel({ guide, lesson, scenario, advance, completions }: Tr
         <TimelineList entries={sim.timeline} />
       </section>
 
-      {(completions || transcript.length > 0) && (
+      {(terminal || transcript.length > 0) && (
         <section aria-label="Terminal">
           <h4 className="mb-2 font-semibold">Terminal</h4>
-          <Terminal entries={transcript} completions={completions} onRun={runCli} busy={sim.busy} />
+          <Terminal entries={transcript} prompt={terminal} completions={completions} onRun={runCli} busy={sim.busy} />
         </section>
       )}
     </div>

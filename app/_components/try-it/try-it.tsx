@@ -3,7 +3,6 @@
  * (readable before any JavaScript, and by search engines), and the live panel loaded on demand.
  * The scenario was checked when the content was loaded; an unknown id fails the build.
  */
-import { cliCompletions } from "@/lib/sim";
 import { requireTryItScenario } from "@/lib/try-it/source";
 import { TryItLoader } from "./try-it-loader";
 
@@ -19,7 +18,7 @@ export function TryIt({ guide, lesson, scenario: id }: { guide: string; lesson: 
         {scenario.title}
       </h3>
       <p className="mt-2 mb-4">{scenario.intro}</p>
-      <TryItLoader guide={guide} lesson={lesson} scenario={scenario.id} advance={scenario.advance} completions={scenario.terminal ? cliCompletions() : null}>
+      <TryItLoader guide={guide} lesson={lesson} scenario={scenario.id} advance={scenario.advance} terminal={scenario.terminal}>
         <ul className="list-disc space-y-1 pl-5 text-sm">
           {scenario.goals.map((g) => (
             <li key={g.id}>{`Goal: ${g.title}`}</li>

@@ -9,13 +9,11 @@ import type { Command, SimEvent } from "@/lib/sim";
 import type { SessionPayload } from "@/lib/try-it/payload";
 import type { TimelineEntry } from "@/lib/try-it/timeline";
 import type { ApiResult } from "../api/call";
-import { fetchSession, openSession, resetSession, sendCommand, undoLast } from "./sim-api";
+import { openSession, resetSession, sendCommand, undoLast } from "./sim-api";
 import { refreshMyProgress } from "../progress/progress-store";
 
 /** Timeline lines kept on the page (the oldest go first). */
 const TIMELINE_KEPT = 200;
-
-export type CliRun = { stdout: string; stderr: string; exitCode: number };
 
 export interface SimSession {
   status: "loading" | "ready" | "failed";
@@ -96,27 +94,24 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
           setError(null);
           return null;
         }
-        if (result.status === 409) {
-          const again = await fetchSession(session.sessionId);
-          if (again.ok) show(again.data, "replace");
-          setError("This panel was changed in another tab: it now shows the latest state. Try again.");
-        } else if (result.status === 404) {
-          // The session is not this reader's any more (signed out in another tab, cookies cleared):
-          // open theirs, so the panel goes on working.
+        if (result.status === 409 || result.status === 404) {
+          // 409: another tab moved the session, or its scenario was updated. 404: it is not this
+          // reader's any more (signed out elsewhere, cookies cleared). Either way, opening the
+          // panel again gives the reader's session as it is now.
           const again = await openSession(guide, lesson, scenario);
           if (again.ok) show(again.data, "replace");
-          setError(`${result.message} The panel has been opened again for you${again.ok ? "" : `, but that failed too: ${again.message}`}.`);
+          setError(again.ok ? `${result.message} The panel now shows the latest state: try again.` : `${result.message} Opening the panel again failed: ${again.message}`);
         } else {
           setError(result.message);
         }
-        setAnnouncement(`Not done: ${result.message}`);
+        // The alert above says what went wrong; the live region stays for what happened.
         return result.message;
       } finally {
         inFlight.current = false;
         setBusy(false);
       }
     },
-    [show, setAnnouncement, guide, lesson, scenario],
+    [show, guide, lesson, scenario],
   );
 
   const run = useCallback(
@@ -159,13 +154,7 @@ export function useSimSession(guide: string, lesson: string, scenario: string): 
     );
   }, [exclusive, show, setAnnouncement]);
 
-  const explain = useCallback(
-    (why: string) => {
-      setError(why);
-      setAnnouncement(why);
-    },
-    [setAnnouncement],
-  );
+  const explain = useCallback((why: string) => setError(why), []);
 
   return { status, payload, timeline, busy, error, announcement: announced.text, run, undo, reset, retry, explain };
 }
