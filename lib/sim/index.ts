@@ -10,7 +10,7 @@ export { SimErrorCode, type SimError, type Result } from "./result";
 export { parseScenario, runScenario, scenarioSetup, formatPath, type Scenario, type ScenarioError } from "./scenario";
 export { observe, recordEvents, emptyHistory, type Observation, type History, type HistoryRecord } from "./observe";
 export { nextEventTime } from "./clock";
-export { cliCompletions, CLI_TOOLS } from "./cli";
+export { cliCompletions } from "./cli";
 export { sinkRows } from "./sinks";
 export { lastStableOffset, readableRecords } from "./partition";
 export { type StoredRecord } from "./log";
