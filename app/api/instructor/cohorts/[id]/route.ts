@@ -1,0 +1,24 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { requireManagedCohort } from "@/lib/cohorts/access";
+import { setCohortArchived } from "@/lib/cohorts/manage";
+import { getCohort } from "@/lib/cohorts/queries";
+import { updateCohortSchema } from "@/lib/cohorts/schemas";
+import { json, readJson, withRoute } from "@/lib/http/route";
+
+type Context = { params: Promise<{ id: string }> };
+
+// GET /api/instructor/cohorts/{id} – the cohort and its members, for its instructor or an admin.
+export const GET = withRoute<Context>(async (_req, { params }) => {
+  const { id } = await params;
+  return json({ cohort: await getCohort(await getCurrentUser(), id) });
+});
+
+// PATCH /api/instructor/cohorts/{id} – { archived } archives the cohort (no new members) or reopens it.
+export const PATCH = withRoute<Context>(async (req, { params }) => {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  await requireManagedCohort(user, id);
+  const { archived } = await readJson(req, updateCohortSchema);
+  await setCohortArchived(user, id, archived);
+  return json({ cohort: await getCohort(user, id) });
+});

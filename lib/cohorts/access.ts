@@ -1,0 +1,45 @@
+/**
+ * Who may manage a cohort: its instructor (the one who created it) and admins. Checked next to
+ * the data by every cohort query and mutation, never by the routes alone.
+ */
+import "server-only";
+import { assertRole, type SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { cohortIdSchema } from "./schemas";
+
+export interface ManagedCohort {
+  id: string;
+  name: string;
+  ownerId: string;
+  guides: string[];
+  joinCode: string;
+  archivedAt: Date | null;
+}
+
+/**
+ * The cohort `id` if `user` may manage it. 401 signed out; 403 for learners, and for an instructor
+ * who is not the cohort's (whether it exists or not, so ids cannot be probed); 404 for an admin
+ * asking for one that does not exist; 400 for a malformed id.
+ */
+export async function requireManagedCohort(user: SessionUser | null, id: unknown): Promise<ManagedCohort> {
+  assertRole(user, "INSTRUCTOR", "ADMIN");
+  const cohortId = parseInput(cohortIdSchema, id);
+  const cohort = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true, ownerId: true, guides: true, joinCode: true, archivedAt: true } });
+  if (user.role === "ADMIN") {
+    if (!cohort) throw new AppError("NOT_FOUND", { userMessage: "There is no such cohort." });
+    return cohort;
+  }
+  if (!cohort || cohort.ownerId !== user.id) throw new AppError("FORBIDDEN", { userMessage: "This is not one of your cohorts." });
+  return cohort;
+}
+
+/** Whether `user` teaches a cohort that `learnerId` is in (admins: always). */
+export async function teachesLearner(user: SessionUser | null, learnerId: string): Promise<boolean> {
+  if (!user) return false;
+  if (user.role === "ADMIN") return true;
+  if (user.role !== "INSTRUCTOR") return false;
+  const found = await db.cohortMember.findFirst({ where: { userId: learnerId, cohort: { ownerId: user.id } }, select: { cohortId: true } });
+  return found !== null;
+}

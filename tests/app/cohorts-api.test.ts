@@ -1,0 +1,84 @@
+/**
+ * The cohort API over HTTP: every route answered for a stranger (401), a learner (403), another
+ * instructor (403), the cohort's instructor and an admin; bad input named; a learner joining by
+ * code; cross-site requests refused.
+ */
+import { describe, expect, it } from "vitest";
+import { Client, newLearner, signedInAdmin } from "./helpers/http-client";
+
+type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+
+/** A new account made an instructor by the admin. */
+async function newInstructor(boss: Client): Promise<{ client: Client; id: string }> {
+  const made = await newLearner("instructor");
+  const res = await boss.request(`/api/admin/users/${made.id}`, { method: "PATCH", json: { role: "INSTRUCTOR" } });
+  expect(res.status).toBe(200);
+  return { client: made.client, id: made.id };
+}
+
+describe("cohorts API", () => {
+  it("answers each route by who asks: 401 signed out, 403 learner and other instructor, 2xx the cohort's instructor and admins", async () => {
+    const boss = await signedInAdmin();
+    const owner = await newInstructor(boss);
+    const other = await newInstructor(boss);
+    const learner = await newLearner("cohort-learner");
+    const created = await owner.client.request("/api/instructor/cohorts", { method: "POST", json: { name: "Tuesday group", guides: ["kafka"] } });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string; joinCode: string };
+    const routes: [string, string, unknown, number][] = [
+      ["/api/instructor/cohorts", "GET", undefined, 200],
+      [`/api/instructor/cohorts/${id}`, "GET", undefined, 200],
+      [`/api/instructor/cohorts/${id}`, "PATCH", { archived: false }, 200],
+      [`/api/instructor/cohorts/${id}/join-code`, "POST", undefined, 200],
+      [`/api/instructor/cohorts/${id}/members/${learner.id}`, "DELETE", undefined, 404],
+    ];
+    for (const [path, method, json, ok] of routes) {
+      expect((await new Client().request(path, { method, json })).status, `${method} ${path} signed out`).toBe(401);
+      expect((await learner.client.request(path, { method, json })).status, `${method} ${path} learner`).toBe(403);
+      if (path !== "/api/instructor/cohorts") expect((await other.client.request(path, { method, json })).status, `${method} ${path} other instructor`).toBe(403);
+      expect((await owner.client.request(path, { method, json })).status, `${method} ${path} owner`).toBe(ok);
+      expect((await boss.request(path, { method, json })).status, `${method} ${path} admin`).toBe(ok);
+    }
+    const listed = (await (await other.client.request("/api/instructor/cohorts")).json()) as { cohorts: { id: string }[] };
+    expect(listed.cohorts.map((c) => c.id)).not.toContain(id);
+    expect((await learner.client.request("/api/instructor/cohorts", { method: "POST", json: { name: "Mine", guides: ["kafka"] } })).status).toBe(403);
+  });
+
+  it("lets a learner join by code, shows them to the instructor, and lets the instructor remove them and rotate the code", async () => {
+    const boss = await signedInAdmin();
+    const owner = await newInstructor(boss);
+    const created = (await (await owner.client.request("/api/instructor/cohorts", { method: "POST", json: { name: "Evening class", guides: ["kafka"] } })).json()) as { id: string; joinCode: string };
+    const learner = await newLearner("joiner");
+    const joined = await learner.client.request("/api/cohorts/join", { method: "POST", json: { code: created.joinCode.toLowerCase() } });
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toMatchObject({ cohortId: created.id, name: "Evening class" });
+    const cohort = (await (await owner.client.request(`/api/instructor/cohorts/${created.id}`)).json()) as { cohort: { members: { userId: string; email: string }[] } };
+    expect(cohort.cohort.members).toEqual([expect.objectContaining({ userId: learner.id, email: learner.email })]);
+
+    expect((await owner.client.request(`/api/instructor/cohorts/${created.id}/members/${learner.id}`, { method: "DELETE" })).status).toBe(204);
+    const rotated = (await (await owner.client.request(`/api/instructor/cohorts/${created.id}/join-code`, { method: "POST" })).json()) as { joinCode: string };
+    const late = await newLearner("late");
+    const stale = await late.client.request("/api/cohorts/join", { method: "POST", json: { code: created.joinCode } });
+    expect(stale.status).toBe(404);
+    expect(((await stale.json()) as ErrorBody).error.fieldErrors).toHaveProperty("code");
+    expect((await late.client.request("/api/cohorts/join", { method: "POST", json: { code: rotated.joinCode } })).status).toBe(200);
+  });
+
+  it("names the bad field (400), needs a signed-in learner to join (401), and refuses cross-site requests (403)", async () => {
+    const boss = await signedInAdmin();
+    const owner = await newInstructor(boss);
+    for (const [json, field] of [
+      [{ name: "", guides: ["kafka"] }, "name"],
+      [{ name: "X", guides: ["nope"] }, "guides"],
+      [{ name: "X" }, "guides"],
+    ] as const) {
+      const res = await owner.client.request("/api/instructor/cohorts", { method: "POST", json });
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(Object.keys(((await res.json()) as ErrorBody).error.fieldErrors ?? {})).toContain(field);
+    }
+    expect((await owner.client.request("/api/instructor/cohorts/not-an-id")).status).toBe(400);
+    expect((await new Client().request("/api/cohorts/join", { method: "POST", json: { code: "ABCDEFGHJK" } })).status).toBe(401);
+    const foreign = await owner.client.request("/api/instructor/cohorts", { method: "POST", json: { name: "X", guides: ["kafka"] }, headers: { origin: "https://evil.example" } });
+    expect(foreign.status).toBe(403);
+  });
+});
