@@ -1,13 +1,14 @@
 /**
  * Read-only replay of a "try it" session: the panel's view after any step of its command log,
- * with the command of that step and what it did. For the learner who owns the session and for
- * admins; anyone else gets 404, as if it did not exist. (Instructors of the learner's cohort join
- * this list with cohorts, in the instructor dashboard.)
+ * with the command of that step and what it did. For the learner who owns the session, the
+ * instructors of a cohort the learner is in, and admins; anyone else gets 404, as if it did not
+ * exist.
  */
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Command } from "@/lib/sim";
 import type { Learner } from "@/lib/learners/identity";
+import { teachesLearner } from "@/lib/cohorts/access";
 import { AppError } from "@/lib/errors";
 import { findSessionForReview, rebuildState, storedCommand, type SessionOwner } from "./sessions";
 import type { TimelineEntry } from "./timeline";
@@ -32,12 +33,13 @@ export interface ReplayStep {
   view: PanelView;
 }
 
-/** Whether `viewer` may see a session of `owner`: the owner, or an admin. */
-function mayReview(viewer: Viewer, owner: SessionOwner): boolean {
+/** Whether `viewer` may see a session of `owner`: the owner, an admin, or an instructor of a cohort the owner is in. */
+async function mayReview(viewer: Viewer, owner: SessionOwner): Promise<boolean> {
   if (viewer.user?.role === "ADMIN") return true;
   const learner = viewer.learner;
-  if (!learner) return false;
-  return learner.kind === "user" ? owner.userId === learner.userId : owner.guestId === learner.guestId;
+  if (learner && (learner.kind === "user" ? owner.userId === learner.userId : owner.guestId === learner.guestId)) return true;
+  // Guests are in no cohort: only their own browser sees their sessions.
+  return owner.userId !== null && teachesLearner(viewer.user, owner.userId);
 }
 
 /** The session `id` after `step` commands (default: all of them), read-only; 404 unless the viewer may see it, 400 for a step out of range. */

@@ -97,10 +97,10 @@ export interface SessionOwner {
  * Session `id` for read-only review, if `mayReview` allows it for the session's owner: 404 when it
  * does not (decided before anything else about the session is looked at) or there is none.
  */
-export async function findSessionForReview(id: string, mayReview: (owner: SessionOwner) => boolean): Promise<SessionRef> {
+export async function findSessionForReview(id: string, mayReview: (owner: SessionOwner) => boolean | Promise<boolean>): Promise<SessionRef> {
   if (!SESSION_ID.test(id)) throw noSuchSession();
   const row = await db.simSession.findUnique({ where: { id }, select: { ...SESSION_SELECT, userId: true, guestId: true } });
-  if (!row || !mayReview({ userId: row.userId, guestId: row.guestId })) throw noSuchSession();
+  if (!row || !(await mayReview({ userId: row.userId, guestId: row.guestId }))) throw noSuchSession();
   const { userId: _userId, guestId: _guestId, ...rest } = row;
   return toRef(rest);
 }

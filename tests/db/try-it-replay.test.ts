@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Learner } from "@/lib/learners/identity";
+import { joinCohort } from "@/lib/cohorts/join";
+import { createCohort, removeMember } from "@/lib/cohorts/manage";
 import { replaySession } from "@/lib/try-it/replay";
 import { applyCommand, openSession } from "@/lib/try-it/sessions";
 import { panelView } from "@/lib/try-it/view";
@@ -54,6 +56,18 @@ describe("replaySession", () => {
       expect(await rejection(replaySession(viewer, id, 1))).toMatchObject({ code: "NOT_FOUND" });
     }
     expect(await rejection(replaySession({ learner: null, user: admin }, "not-a-uuid"))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lets the instructor of a cohort the learner is in replay it, and no longer once the learner is removed", async () => {
+    const { owner, id } = await drivenSession();
+    const instructor = await createActor("INSTRUCTOR");
+    const viewer = { learner: { kind: "user", userId: instructor.id } as Learner, user: instructor };
+    expect(await rejection(replaySession(viewer, id, 1))).toMatchObject({ code: "NOT_FOUND" });
+    const cohort = await createCohort(instructor, { name: "Replay class", guides: ["kafka"] });
+    await joinCohort(owner, { code: cohort.joinCode });
+    expect((await replaySession(viewer, id, 3)).command).toEqual(PATH[2]);
+    await removeMember(instructor, cohort.id, owner.id);
+    expect(await rejection(replaySession(viewer, id, 1))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a step past the end, naming the field", async () => {
