@@ -4,7 +4,6 @@
  * same transaction.
  */
 import "server-only";
-import { randomInt } from "node:crypto";
 import { assertRole, type SessionUser } from "@/lib/auth/session";
 import { getGuide } from "@/lib/content/source";
 import { db } from "@/lib/db";
@@ -12,14 +11,8 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { userIdSchema } from "@/lib/users/schemas";
 import { requireManagedCohort } from "./access";
-import { createCohortSchema, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "./schemas";
-
-/** A fresh random join code (about 49 bits: not guessable at the rate limits the join route has). */
-export function newJoinCode(): string {
-  let code = "";
-  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
-  return code;
-}
+import { newJoinCode } from "./join-code";
+import { createCohortSchema } from "./schemas";
 
 /** Runs `write` with a fresh code, again with another on the (unlikely) clash with an existing one. */
 async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {

@@ -8,3 +8,11 @@ export const DEMO_ACCOUNTS = [
   { role: "LEARNER", email: "learner@example.com", name: "Lena Learner", password: "demo-learner-2026" },
   { role: "LEARNER", email: "learner2@example.com", name: "Leo Learner", password: "demo-learner2-2026" },
 ] as const;
+
+/** The demo instructor's cohort: the demo learners, following the Kafka guide. */
+export const DEMO_COHORT = {
+  name: "Kafka guide: demo class",
+  instructor: "instructor@example.com",
+  learners: ["learner@example.com", "learner2@example.com"],
+  guides: ["kafka"],
+} as const;

@@ -9,7 +9,18 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env.js";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { newJoinCode } from "@/lib/cohorts/join-code";
+import { DEMO_ACCOUNTS, DEMO_COHORT } from "./demo-accounts";
+
+/** The demo instructor's class, holding the demo learners (created once; kept as it is after that). */
+async function seedDemoCohort(): Promise<void> {
+  const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_COHORT.instructor }, select: { id: true } });
+  if (await db.cohort.findFirst({ where: { ownerId: owner.id, name: DEMO_COHORT.name }, select: { id: true } })) return;
+  const learners = await db.user.findMany({ where: { email: { in: [...DEMO_COHORT.learners] } }, select: { id: true } });
+  await db.cohort.create({
+    data: { name: DEMO_COHORT.name, guides: [...DEMO_COHORT.guides], ownerId: owner.id, joinCode: newJoinCode(), members: { create: learners.map((l) => ({ userId: l.id })) } },
+  });
+}
 
 async function demoPasswordsStillWork(): Promise<string[]> {
   const users = await db.user.findMany({
@@ -50,7 +61,8 @@ async function main() {
       create: { email: account.email, name: account.name, role: account.role, passwordHash },
     });
   }
-  console.log(`Seeded ${DEMO_ACCOUNTS.length} demo accounts (see README, "Demo accounts").`);
+  await seedDemoCohort();
+  console.log(`Seeded ${DEMO_ACCOUNTS.length} demo accounts and the demo cohort (see README, "Demo accounts").`);
 }
 
 main()

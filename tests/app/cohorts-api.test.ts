@@ -64,6 +64,16 @@ describe("cohorts API", () => {
     expect((await late.client.request("/api/cohorts/join", { method: "POST", json: { code: rotated.joinCode } })).status).toBe(200);
   });
 
+  it("gives the demo instructor a cohort holding the demo learners on first start", async () => {
+    const instructor = new Client();
+    await instructor.signIn("instructor@example.com", "demo-instructor-2026");
+    const { cohorts } = (await (await instructor.request("/api/instructor/cohorts")).json()) as { cohorts: { id: string; name: string; memberCount: number }[] };
+    const demo = cohorts.find((c) => c.name === "Kafka guide: demo class")!;
+    expect(demo.memberCount).toBe(2);
+    const { cohort } = (await (await instructor.request(`/api/instructor/cohorts/${demo.id}`)).json()) as { cohort: { members: { email: string }[] } };
+    expect(cohort.members.map((m) => m.email).sort()).toEqual(["learner2@example.com", "learner@example.com"]);
+  });
+
   it("names the bad field (400), needs a signed-in learner to join (401), and refuses cross-site requests (403)", async () => {
     const boss = await signedInAdmin();
     const owner = await newInstructor(boss);
