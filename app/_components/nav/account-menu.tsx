@@ -50,6 +50,11 @@ export function AccountMenu() {
   }
   return (
     <>
+      {me.role !== "LEARNER" && (
+        <Link href="/instructor/cohorts" className={linkClass}>
+          Cohorts
+        </Link>
+      )}
       {me.role === "ADMIN" && (
         <Link href="/admin/users" className={linkClass}>
           Admin
