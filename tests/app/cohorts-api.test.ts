@@ -54,6 +54,13 @@ describe("cohorts API", () => {
     expect(await joined.json()).toMatchObject({ cohortId: created.id, name: "Evening class" });
     const cohort = (await (await owner.client.request(`/api/instructor/cohorts/${created.id}`)).json()) as { cohort: { members: { userId: string; email: string }[] } };
     expect(cohort.cohort.members).toEqual([expect.objectContaining({ userId: learner.id, email: learner.email })]);
+    const withMatrix = (await (await owner.client.request(`/api/instructor/cohorts/${created.id}?sort=complete&dir=desc`)).json()) as { matrix: { rows: { email: string; cells: { status: string }[] }[]; total: number } };
+    expect(withMatrix.matrix.total).toBe(1);
+    expect(withMatrix.matrix.rows[0]).toMatchObject({ email: learner.email });
+    expect(withMatrix.matrix.rows[0]!.cells.every((c) => c.status === "not-started")).toBe(true);
+    const tooMany = await owner.client.request(`/api/instructor/cohorts/${created.id}?pageSize=500`);
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as ErrorBody).error.fieldErrors).toHaveProperty("pageSize");
 
     expect((await owner.client.request(`/api/instructor/cohorts/${created.id}/members/${learner.id}`, { method: "DELETE" })).status).toBe(204);
     const rotated = (await (await owner.client.request(`/api/instructor/cohorts/${created.id}/join-code`, { method: "POST" })).json()) as { joinCode: string };

@@ -1,0 +1,67 @@
+/**
+ * Reads a cohort's progress matrix: its members, their lesson progress and their quiz results in
+ * the cohort's guides (three queries, whatever the cohort's size), for its instructor or an admin.
+ */
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { requireManagedCohort } from "@/lib/cohorts/access";
+import { getGuide } from "@/lib/content/source";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ProgressRecord, QuizRecord } from "@/lib/progress/summary";
+import { parseInput } from "@/lib/validation";
+import { buildMatrix, type ProgressMatrix } from "./matrix";
+import { matrixQuerySchema } from "./schemas";
+
+/** The matrix of cohort `id` as `rawQuery` (URL parameters) asks; 400 naming a bad parameter. */
+export async function getCohortMatrix(user: SessionUser | null, id: unknown, rawQuery: unknown, now = new Date()): Promise<ProgressMatrix> {
+  const cohort = await requireManagedCohort(user, id);
+  const query = parseInput(matrixQuerySchema, rawQuery);
+  const guides = cohort.guides.flatMap((slug) => getGuide(slug) ?? []);
+  const lessons = guides.flatMap((g) => g.lessons);
+  if (query.sort.startsWith("lesson:") && !lessons.some((l) => query.sort === `lesson:${l.guide}/${l.slug}`)) {
+    throw new AppError("BAD_REQUEST", { userMessage: "sort: no such lesson in this cohort's guides.", fieldErrors: { sort: ["no such lesson in this cohort's guides"] } });
+  }
+  if (query.phase !== undefined && !lessons.some((l) => l.phase === query.phase)) {
+    throw new AppError("BAD_REQUEST", { userMessage: `phase: this cohort's guides have no phase ${query.phase}.`, fieldErrors: { phase: [`no phase ${query.phase}`] } });
+  }
+  const [members, progress, quizzes] = await Promise.all([
+    db.cohortMember.findMany({ where: { cohortId: cohort.id }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.lessonProgress.findMany({
+      where: { user: { memberships: { some: { cohortId: cohort.id } } }, guide: { in: cohort.guides } },
+      select: { userId: true, guide: true, lesson: true, firstVisitedAt: true, lastVisitedAt: true, readAt: true, section: true, tryItGoals: true },
+    }),
+    // Attempts since each lesson's last reset, as the learner's own progress page counts them.
+    db.$queryRaw<{ user_id: string; guide: string; lesson: string; attempts: number; passed: boolean; best_score: number; best_total: number; last_attempt_at: Date }[]>`
+      SELECT a.user_id, a.guide, a.lesson,
+        count(*)::int AS attempts,
+        bool_or(a.passed) AS passed,
+        (array_agg(a.score ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_score,
+        (array_agg(a.total ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_total,
+        max(a.submitted_at) AS last_attempt_at
+      FROM quiz_attempts a
+      JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid
+      LEFT JOIN lesson_progress p ON p.user_id = a.user_id AND p.guide = a.guide AND p.lesson = a.lesson
+      WHERE a.guide = ANY(${cohort.guides}::text[]) AND (p.reset_at IS NULL OR a.submitted_at >= p.reset_at)
+      GROUP BY a.user_id, a.guide, a.lesson`,
+  ]);
+  const progressRows = progress.map((p) => ({ ...p, userId: p.userId!, tryItGoals: (p.tryItGoals ?? {}) as Record<string, string> })) satisfies (ProgressRecord & { userId: string })[];
+  const quizRows = quizzes.map((q) => ({
+    userId: q.user_id,
+    guide: q.guide,
+    lesson: q.lesson,
+    attempts: Number(q.attempts),
+    passed: q.passed,
+    bestScore: Number(q.best_score),
+    bestTotal: Number(q.best_total),
+    lastAttemptAt: new Date(q.last_attempt_at),
+  })) satisfies (QuizRecord & { userId: string })[];
+  return buildMatrix(
+    guides,
+    members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email })),
+    progressRows,
+    quizRows,
+    query,
+    now,
+  );
+}
