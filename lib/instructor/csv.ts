@@ -55,3 +55,10 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<readonl
     },
   });
 }
+
+/** A CSV download. The file name is ours (never user text), so it needs no escaping. */
+export function csvResponse(body: ReadableStream<Uint8Array>, filename: string): Response {
+  return new Response(body, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+  });
+}

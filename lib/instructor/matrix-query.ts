@@ -4,19 +4,28 @@
  */
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { requireManagedCohort } from "@/lib/cohorts/access";
+import { requireManagedCohort, type ManagedCohort } from "@/lib/cohorts/access";
 import { getGuide } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ProgressRecord, QuizRecord } from "@/lib/progress/summary";
 import { parseInput } from "@/lib/validation";
 import { buildMatrix, type ProgressMatrix } from "./matrix";
-import { matrixQuerySchema } from "./schemas";
+import { matrixQuerySchema, type MatrixQuery } from "./schemas";
 
 /** The matrix of cohort `id` as `rawQuery` (URL parameters) asks; 400 naming a bad parameter. */
 export async function getCohortMatrix(user: SessionUser | null, id: unknown, rawQuery: unknown, now = new Date()): Promise<ProgressMatrix> {
   const cohort = await requireManagedCohort(user, id);
-  const query = parseInput(matrixQuerySchema, rawQuery);
+  return matrixOf(cohort, parseInput(matrixQuerySchema, rawQuery), now);
+}
+
+/** Every learner's row of cohort `id`, by name (for the CSV export). */
+export async function getFullCohortMatrix(user: SessionUser | null, id: unknown, now = new Date()): Promise<ProgressMatrix> {
+  const cohort = await requireManagedCohort(user, id);
+  return matrixOf(cohort, { ...matrixQuerySchema.parse({}), pageSize: Number.MAX_SAFE_INTEGER }, now);
+}
+
+async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date): Promise<ProgressMatrix> {
   const guides = cohort.guides.flatMap((slug) => getGuide(slug) ?? []);
   const lessons = guides.flatMap((g) => g.lessons);
   if (query.sort.startsWith("lesson:") && !lessons.some((l) => query.sort === `lesson:${l.guide}/${l.slug}`)) {

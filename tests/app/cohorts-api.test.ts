@@ -31,6 +31,9 @@ describe("cohorts API", () => {
       [`/api/instructor/cohorts/${id}`, "PATCH", { archived: false }, 200],
       [`/api/instructor/cohorts/${id}/join-code`, "POST", undefined, 200],
       [`/api/instructor/cohorts/${id}/members/${learner.id}`, "DELETE", undefined, 404],
+      [`/api/instructor/cohorts/${id}/progress.csv`, "GET", undefined, 200],
+      [`/api/instructor/cohorts/${id}/attempts.csv`, "GET", undefined, 200],
+      [`/api/instructor/cohorts/${id}/ratings.csv`, "GET", undefined, 200],
     ];
     for (const [path, method, json, ok] of routes) {
       expect((await new Client().request(path, { method, json })).status, `${method} ${path} signed out`).toBe(401);
@@ -39,6 +42,10 @@ describe("cohorts API", () => {
       expect((await owner.client.request(path, { method, json })).status, `${method} ${path} owner`).toBe(ok);
       expect((await boss.request(path, { method, json })).status, `${method} ${path} admin`).toBe(ok);
     }
+    const csv = await owner.client.request(`/api/instructor/cohorts/${id}/attempts.csv`);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="cohort-${id}-attempts.csv"`);
+    expect((await csv.text()).startsWith("submitted_at,attempt_id,")).toBe(true);
     const listed = (await (await other.client.request("/api/instructor/cohorts")).json()) as { cohorts: { id: string }[] };
     expect(listed.cohorts.map((c) => c.id)).not.toContain(id);
     expect((await learner.client.request("/api/instructor/cohorts", { method: "POST", json: { name: "Mine", guides: ["kafka"] } })).status).toBe(403);

@@ -4,36 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { csvCell, csvRow, csvStream } from "@/lib/instructor/csv";
-
-/** A strict RFC 4180 reader (quoted fields, doubled quotes, CRLF rows), to check the writer against. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
+import { parseCsv } from "../fixtures/csv";
 
 describe("csv", () => {
   it("round-trips a comment holding commas, quotes, line breaks and accents", () => {
