@@ -1,0 +1,91 @@
+/**
+ * Question analysis of a cohort: for every question of its guides' quizzes, the item statistics of
+ * lib/instructor/question-stats.ts over each learner's first attempt. A series per question
+ * version: editing a question starts a new series, and the old one stays listed.
+ */
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { requireManagedCohort } from "@/lib/cohorts/access";
+import { getGuide, getQuizWithKey } from "@/lib/content/source";
+import { db } from "@/lib/db";
+import { questionStats, type QuestionStats } from "./question-stats";
+
+export interface QuestionSeries {
+  guide: string;
+  lesson: string;
+  lessonTitle: string;
+  questionId: string;
+  version: string;
+  /** Whether this is the question as the lesson has it now (else an earlier wording). */
+  current: boolean;
+  /** The question and its choices (key marked) when current; null for an earlier version. */
+  text: string | null;
+  choices: { text: string; key: boolean }[] | null;
+  stats: QuestionStats;
+}
+
+interface FirstAnswer {
+  user_id: string;
+  guide: string;
+  lesson: string;
+  question_id: string;
+  question_version: string;
+  chosen: number;
+  correct: boolean;
+  score: number;
+  total: number;
+}
+
+/** Every question series of the cohort's guides, in lesson and question order (earlier versions after the current one). */
+export async function getQuestionAnalysis(user: SessionUser | null, id: unknown): Promise<QuestionSeries[]> {
+  const cohort = await requireManagedCohort(user, id);
+  // Each learner's first answer to each question version (their first attempt that asked it).
+  const rows = await db.$queryRaw<FirstAnswer[]>`
+    SELECT DISTINCT ON (a.user_id, a.guide, a.lesson, q.question_id, q.question_version)
+      a.user_id, a.guide, a.lesson, q.question_id, q.question_version, q.chosen, q.correct, a.score, a.total
+    FROM quiz_attempts a
+    JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid
+    JOIN quiz_answers q ON q.attempt_id = a.id
+    WHERE a.guide = ANY(${cohort.guides}::text[])
+    ORDER BY a.user_id, a.guide, a.lesson, q.question_id, q.question_version, a.submitted_at, a.id`;
+  const series = new Map<string, FirstAnswer[]>();
+  for (const r of rows) {
+    const key = [r.guide, r.lesson, r.question_id, r.question_version].join("\u0000");
+    series.set(key, [...(series.get(key) ?? []), r]);
+  }
+
+  const out: QuestionSeries[] = [];
+  for (const slug of cohort.guides) {
+    for (const lesson of getGuide(slug)?.lessons ?? []) {
+      const quiz = getQuizWithKey(slug, lesson.slug);
+      const ids = [...(quiz?.questions.map((q) => q.id) ?? [])];
+      for (const r of rows) if (r.guide === slug && r.lesson === lesson.slug && !ids.includes(r.question_id)) ids.push(r.question_id);
+      for (const questionId of ids) {
+        const question = quiz?.questions.find((q) => q.id === questionId);
+        const versions = new Set(rows.filter((r) => r.guide === slug && r.lesson === lesson.slug && r.question_id === questionId).map((r) => r.question_version));
+        if (question) versions.delete(question.version);
+        const ordered = [...(question ? [question.version] : []), ...[...versions].sort()];
+        for (const version of ordered) {
+          const answers = series.get([slug, lesson.slug, questionId, version].join("\u0000")) ?? [];
+          const current = question?.version === version;
+          // An earlier wording's key is the choice its right answers picked; its choices are not kept.
+          const key = current ? question!.answer : (answers.find((a) => a.correct)?.chosen ?? -1);
+          const choiceCount = current ? question!.choices.length : Math.max(0, ...answers.map((a) => a.chosen + 1));
+          const responses = answers.map((a) => ({ learner: a.user_id, total: a.total ? a.score / a.total : 0, choice: a.chosen, correct: a.correct }));
+          out.push({
+            guide: slug,
+            lesson: lesson.slug,
+            lessonTitle: lesson.title,
+            questionId,
+            version,
+            current,
+            text: current ? question!.q : null,
+            choices: current ? question!.choices.map((text, i) => ({ text, key: i === question!.answer })) : null,
+            stats: questionStats(responses, choiceCount, key),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
