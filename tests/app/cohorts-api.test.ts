@@ -35,6 +35,7 @@ describe("cohorts API", () => {
       [`/api/instructor/cohorts/${id}/attempts.csv`, "GET", undefined, 200],
       [`/api/instructor/cohorts/${id}/ratings.csv`, "GET", undefined, 200],
       [`/api/instructor/cohorts/${id}/questions`, "GET", undefined, 200],
+      [`/api/instructor/cohorts/${id}/ratings`, "GET", undefined, 200],
     ];
     for (const [path, method, json, ok] of routes) {
       expect((await new Client().request(path, { method, json })).status, `${method} ${path} signed out`).toBe(401);

@@ -28,7 +28,7 @@ describe("question analysis", () => {
   it("counts each learner's first attempt only, per question version, with facility, spread and discrimination", async () => {
     const instructor = await createActor("INSTRUCTOR");
     const { id, joinCode } = await createCohort(instructor, { name: "Analysis class", guides: ["kafka"] });
-    const learners = [];
+    const learners: { id: string }[] = [];
     for (let i = 0; i < 4; i++) {
       const l = await createActor();
       await joinCohort(l, { code: joinCode });
