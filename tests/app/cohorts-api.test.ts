@@ -3,7 +3,7 @@
  * instructor (403), the cohort's instructor and an admin; bad input named; a learner joining by
  * code; cross-site requests refused.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Client, newLearner, signedInAdmin } from "./helpers/http-client";
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
@@ -17,8 +17,14 @@ async function newInstructor(boss: Client): Promise<{ client: Client; id: string
 }
 
 describe("cohorts API", () => {
+  // One admin sign-in for the whole file: sign-ins per account are rate-limited, and other test
+  // files sign the demo admin in too.
+  let boss: Client;
+  beforeAll(async () => {
+    boss = await signedInAdmin();
+  });
+
   it("answers each route by who asks: 401 signed out, 403 learner and other instructor, 2xx the cohort's instructor and admins", async () => {
-    const boss = await signedInAdmin();
     const owner = await newInstructor(boss);
     const other = await newInstructor(boss);
     const learner = await newLearner("cohort-learner");
@@ -54,7 +60,6 @@ describe("cohorts API", () => {
   });
 
   it("lets a learner join by code, shows them to the instructor, and lets the instructor remove them and rotate the code", async () => {
-    const boss = await signedInAdmin();
     const owner = await newInstructor(boss);
     const created = (await (await owner.client.request("/api/instructor/cohorts", { method: "POST", json: { name: "Evening class", guides: ["kafka"] } })).json()) as { id: string; joinCode: string };
     const learner = await newLearner("joiner");
@@ -91,7 +96,6 @@ describe("cohorts API", () => {
   });
 
   it("names the bad field (400), needs a signed-in learner to join (401), and refuses cross-site requests (403)", async () => {
-    const boss = await signedInAdmin();
     const owner = await newInstructor(boss);
     for (const [json, field] of [
       [{ name: "", guides: ["kafka"] }, "name"],
