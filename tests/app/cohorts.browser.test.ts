@@ -49,6 +49,16 @@ describe.skipIf(!hasChromium)("cohorts in Chromium", () => {
     expect(await page.getByRole("link", { name: "Start the guide" }).getAttribute("href")).toBe("/guides/kafka");
 
     await instructor.reload();
+    // The progress matrix: one row for the learner, every lesson not started yet, sortable by link.
+    const matrixRow = instructor.locator(`[data-matrix-row="${learner.email}"]`);
+    await matrixRow.waitFor();
+    const statuses = await matrixRow.locator("[data-status]").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-status")));
+    expect(statuses.length).toBeGreaterThan(5);
+    expect(new Set(statuses)).toEqual(new Set(["not-started"]));
+    await instructor.getByRole("link", { name: "Sort by Complete" }).click();
+    await instructor.waitForURL(/sort=complete&dir=asc/);
+    expect(await instructor.getByRole("columnheader", { name: /Complete/ }).getAttribute("aria-sort")).toBe("ascending");
+    expect(await seriousViolations(instructor)).toEqual([]);
     const row = instructor.locator(`[data-member="${learner.email}"]`);
     await row.waitFor();
     await row.getByRole("button", { name: "Remove Test Learner" }).click();

@@ -5,7 +5,10 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getCohort } from "@/lib/cohorts/queries";
 import { AppError } from "@/lib/errors";
 import { formatInstantDay, plural } from "@/lib/utils/format";
+import { getCohortMatrix } from "@/lib/instructor/matrix-query";
+import { matrixQuerySchema } from "@/lib/instructor/schemas";
 import { CohortControls } from "./cohort-controls";
+import { ProgressMatrixTable } from "./progress-matrix";
 import { RemoveMemberButton } from "./remove-member-button";
 
 export const metadata: Metadata = { title: "Cohort" };
@@ -13,14 +16,19 @@ export const metadata: Metadata = { title: "Cohort" };
 type Params = { id: string };
 
 // One cohort, for its instructor or an admin: the join link, its controls and its learners.
-export default async function CohortPage({ params }: { params: Promise<Params> }) {
+export default async function CohortPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  const search = await searchParams;
   const user = await requirePageUser(`/instructor/cohorts/${encodeURIComponent(id)}`, "INSTRUCTOR", "ADMIN");
   const cohort = await getCohort(user, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "FORBIDDEN") redirect("/forbidden");
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   });
+  // Unknown or repeated parameters fall back to the defaults instead of an error page.
+  const parsed = matrixQuerySchema.safeParse(Object.fromEntries(Object.entries(search).filter((e): e is [string, string] => typeof e[1] === "string")));
+  const query = parsed.success ? parsed.data : matrixQuerySchema.parse({});
+  const matrix = await getCohortMatrix(user, cohort.id, Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))).catch(() => getCohortMatrix(user, cohort.id, {}));
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -37,6 +45,8 @@ export default async function CohortPage({ params }: { params: Promise<Params> }
       </header>
 
       <CohortControls id={cohort.id} joinCode={cohort.joinCode} archived={cohort.archived} />
+
+      {cohort.members.length > 0 && <ProgressMatrixTable cohortId={cohort.id} matrix={matrix} query={query} />}
 
       <section aria-labelledby="learners-heading" className="space-y-3">
         <h2 id="learners-heading" className="text-lg font-semibold">
