@@ -8,7 +8,8 @@ import { requireManagedCohort, type ManagedCohort } from "@/lib/cohorts/access";
 import { getGuide } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ProgressRecord, QuizRecord } from "@/lib/progress/summary";
+import { QUIZ_RECORD_AGGREGATES, toQuizRecord, type QuizRecordRow } from "@/lib/progress/queries";
+import type { ProgressRecord } from "@/lib/progress/summary";
 import { parseInput } from "@/lib/validation";
 import { buildMatrix, type ProgressMatrix } from "./matrix";
 import { matrixQuerySchema, type MatrixQuery } from "./schemas";
@@ -41,13 +42,8 @@ async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date): P
       select: { userId: true, guide: true, lesson: true, firstVisitedAt: true, lastVisitedAt: true, readAt: true, section: true, tryItGoals: true },
     }),
     // Attempts since each lesson's last reset, as the learner's own progress page counts them.
-    db.$queryRaw<{ user_id: string; guide: string; lesson: string; attempts: number; passed: boolean; best_score: number; best_total: number; last_attempt_at: Date }[]>`
-      SELECT a.user_id, a.guide, a.lesson,
-        count(*)::int AS attempts,
-        bool_or(a.passed) AS passed,
-        (array_agg(a.score ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_score,
-        (array_agg(a.total ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_total,
-        max(a.submitted_at) AS last_attempt_at
+    db.$queryRaw<(QuizRecordRow & { user_id: string })[]>`
+      SELECT a.user_id, a.guide, a.lesson, ${QUIZ_RECORD_AGGREGATES}
       FROM quiz_attempts a
       JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid
       LEFT JOIN lesson_progress p ON p.user_id = a.user_id AND p.guide = a.guide AND p.lesson = a.lesson
@@ -55,16 +51,7 @@ async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date): P
       GROUP BY a.user_id, a.guide, a.lesson`,
   ]);
   const progressRows = progress.map((p) => ({ ...p, userId: p.userId!, tryItGoals: (p.tryItGoals ?? {}) as Record<string, string> })) satisfies (ProgressRecord & { userId: string })[];
-  const quizRows = quizzes.map((q) => ({
-    userId: q.user_id,
-    guide: q.guide,
-    lesson: q.lesson,
-    attempts: Number(q.attempts),
-    passed: q.passed,
-    bestScore: Number(q.best_score),
-    bestTotal: Number(q.best_total),
-    lastAttemptAt: new Date(q.last_attempt_at),
-  })) satisfies (QuizRecord & { userId: string })[];
+  const quizRows = quizzes.map((q) => ({ ...toQuizRecord(q), userId: q.user_id }));
   return buildMatrix(
     guides,
     members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email })),

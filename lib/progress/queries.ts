@@ -20,6 +20,31 @@ function toRecord(row: Prisma.LessonProgressGetPayload<{ select: typeof progress
 }
 
 /**
+ * The aggregates of QuizRecord over attempts `a` grouped by lesson: count, whether one passed, the
+ * best score (best ratio, earliest first) and the latest attempt time. Read back with toQuizRecord.
+ */
+export const QUIZ_RECORD_AGGREGATES = Prisma.sql`count(*)::int AS attempts,
+      bool_or(a.passed) AS passed,
+      (array_agg(a.score ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_score,
+      (array_agg(a.total ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_total,
+      max(a.submitted_at) AS last_attempt_at`;
+
+/** A row of QUIZ_RECORD_AGGREGATES with the lesson it is grouped by. */
+export interface QuizRecordRow {
+  guide: string;
+  lesson: string;
+  attempts: number;
+  passed: boolean;
+  best_score: number;
+  best_total: number;
+  last_attempt_at: Date;
+}
+
+export function toQuizRecord(r: QuizRecordRow): QuizRecord {
+  return { guide: r.guide, lesson: r.lesson, attempts: Number(r.attempts), passed: r.passed, bestScore: Number(r.best_score), bestTotal: Number(r.best_total), lastAttemptAt: new Date(r.last_attempt_at) };
+}
+
+/**
  * Quiz attempts per lesson since that lesson's last reset: count, best score (best ratio, earliest
  * first), whether one passed, and the latest attempt time. Aggregated in the database.
  */
@@ -30,27 +55,15 @@ async function quizRecords(learner: Learner, lesson?: { guide: string; lesson: s
       ? [Prisma.sql`a.user_id = ${userId}::uuid`, Prisma.sql`p.user_id = ${userId}::uuid`]
       : [Prisma.sql`a.guest_id = ${guestId}::uuid`, Prisma.sql`p.guest_id = ${guestId}::uuid`];
   const onlyLesson = lesson ? Prisma.sql`AND a.guide = ${lesson.guide} AND a.lesson = ${lesson.lesson}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ guide: string; lesson: string; attempts: number; passed: boolean; best_score: number; best_total: number; last_attempt_at: Date }[]>`
+  const rows = await db.$queryRaw<QuizRecordRow[]>`
     SELECT a.guide, a.lesson,
-      count(*)::int AS attempts,
-      bool_or(a.passed) AS passed,
-      (array_agg(a.score ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_score,
-      (array_agg(a.total ORDER BY a.score::float8 / a.total DESC, a.submitted_at))[1] AS best_total,
-      max(a.submitted_at) AS last_attempt_at
+      ${QUIZ_RECORD_AGGREGATES}
     FROM quiz_attempts a
     LEFT JOIN lesson_progress p ON ${progressOwner} AND p.guide = a.guide AND p.lesson = a.lesson
     WHERE ${owner} ${onlyLesson}
       AND (p.reset_at IS NULL OR a.submitted_at >= p.reset_at)
     GROUP BY a.guide, a.lesson`;
-  return rows.map((r) => ({
-    guide: r.guide,
-    lesson: r.lesson,
-    attempts: Number(r.attempts),
-    passed: r.passed,
-    bestScore: Number(r.best_score),
-    bestTotal: Number(r.best_total),
-    lastAttemptAt: new Date(r.last_attempt_at),
-  }));
+  return rows.map(toQuizRecord);
 }
 
 /**
