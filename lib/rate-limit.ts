@@ -7,7 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { learnerKey, type Learner } from "@/lib/learners/identity";
+import { learnerKey, type Learner } from "@/lib/learners/learner";
 
 export interface RateLimitRule {
   limit: number;

@@ -6,29 +6,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { GUEST_COOKIE, guestCookieOptions, guestCookieValue, guestIdFromCookie } from "./guest-cookie";
 import { mergeGuestIntoUser } from "./merge";
 
-export type Learner =
-  | { kind: "user"; userId: string }
-  /** `fresh`: minted for this request (the browser sent no guest cookie). */
-  | { kind: "guest"; guestId: string; fresh?: true };
-
-/** The owner columns of a learner's rows (exactly one of them set). */
-export function ownerOf(learner: Learner): { userId: string; guestId: null } | { userId: null; guestId: string } {
-  return learner.kind === "user" ? { userId: learner.userId, guestId: null } : { userId: null, guestId: learner.guestId };
-}
-
-/** The unique key a learner's one-row-per-lesson tables upsert on (`ON CONFLICT …`). */
-export function ownerConflictTarget(learner: Learner): Prisma.Sql {
-  return learner.kind === "user" ? Prisma.sql`(user_id, guide, lesson)` : Prisma.sql`(guest_id, guide, lesson)`;
-}
-
-/** A stable string for rate-limit keys and logs. */
-export function learnerKey(learner: Learner): string {
-  return learner.kind === "user" ? `user:${learner.userId}` : `guest:${learner.guestId}`;
-}
+export { learnerKey, ownerConflictTarget, ownerOf, type Learner } from "./learner";
+import type { Learner } from "./learner";
 
 /**
  * The learner of this request: the signed-in user, else the guest of a valid guest cookie, else

@@ -6,7 +6,7 @@ import "server-only";
 import { listGuides, type LessonMeta } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerOf, type Learner } from "@/lib/learners/learner";
 import type { GuideProgress, LessonProgress, MyProgress } from "./dto";
 import { guideProgress, lessonProgress, type ProgressRecord, type QuizRecord } from "./summary";
 

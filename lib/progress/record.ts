@@ -8,7 +8,7 @@ import "server-only";
 import { requireLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ownerConflictTarget, ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerConflictTarget, ownerOf, type Learner } from "@/lib/learners/learner";
 import { enforceLearnerRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import type { LessonProgress } from "./dto";

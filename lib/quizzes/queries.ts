@@ -7,7 +7,7 @@ import { lessonKey } from "@/lib/content/load";
 import { getQuizWithKey, type QuizWithKey } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerOf, type Learner } from "@/lib/learners/learner";
 import { ATTEMPT_KEY_TTL_SECONDS, issueAttemptKey } from "./attempt-key";
 import type { AttemptSummary, QuizForAttempt } from "./dto";
 import { passMark } from "./scoring";

@@ -9,7 +9,7 @@ import { lessonKey } from "@/lib/content/load";
 import type { QuizWithKey } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerOf, type Learner } from "@/lib/learners/learner";
 import { enforceLearnerRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { ATTEMPT_KEY_PROBLEMS, checkAttemptKey } from "./attempt-key";

@@ -5,7 +5,7 @@ import "server-only";
 import { getLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerOf, type Learner } from "@/lib/learners/learner";
 import type { OwnRating } from "./dto";
 import type { RatingReason } from "./reasons";
 

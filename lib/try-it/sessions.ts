@@ -12,7 +12,7 @@ import "server-only";
 import { requireLesson } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { ownerOf, type Learner } from "@/lib/learners/identity";
+import { ownerOf, type Learner } from "@/lib/learners/learner";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordTryItGoal } from "@/lib/progress/record";
 import { assertWithinLimits, rateLimitHitsCte, rateLimitVerdict, type RateLimitHit } from "@/lib/rate-limit";
