@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { requireManagedCohort, type ManagedCohort } from "@/lib/cohorts/access";
 import { getGuide } from "@/lib/content/source";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { QUIZ_RECORD_AGGREGATES, toQuizRecord, type QuizRecordRow } from "@/lib/progress/queries";
 import type { ProgressRecord } from "@/lib/progress/summary";
@@ -26,7 +27,11 @@ export async function getFullCohortMatrix(user: SessionUser | null, id: unknown,
   return matrixOf(cohort, { ...matrixQuerySchema.parse({}), pageSize: Number.MAX_SAFE_INTEGER }, now);
 }
 
-async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date): Promise<ProgressMatrix> {
+/**
+ * The matrix of `cohort` (already checked by the caller) as `query` asks; with `onlyUserId`, just
+ * that member's row.
+ */
+export async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date, onlyUserId?: string): Promise<ProgressMatrix> {
   const guides = cohort.guides.flatMap((slug) => getGuide(slug) ?? []);
   const lessons = guides.flatMap((g) => g.lessons);
   if (query.sort.startsWith("lesson:") && !lessons.some((l) => query.sort === `lesson:${l.guide}/${l.slug}`)) {
@@ -36,9 +41,9 @@ async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date): P
     throw new AppError("BAD_REQUEST", { userMessage: `phase: this cohort's guides have no phase ${query.phase}.`, fieldErrors: { phase: [`no phase ${query.phase}`] } });
   }
   const [members, progress, quizzes] = await Promise.all([
-    db.cohortMember.findMany({ where: { cohortId: cohort.id }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.cohortMember.findMany({ where: { cohortId: cohort.id, ...(onlyUserId ? { userId: onlyUserId } : {}) }, select: { user: { select: { id: true, name: true, email: true } } } }),
     db.lessonProgress.findMany({
-      where: { user: { memberships: { some: { cohortId: cohort.id } } }, guide: { in: cohort.guides } },
+      where: { user: { memberships: { some: { cohortId: cohort.id } } }, guide: { in: cohort.guides }, ...(onlyUserId ? { userId: onlyUserId } : {}) },
       select: { userId: true, guide: true, lesson: true, firstVisitedAt: true, lastVisitedAt: true, readAt: true, section: true, tryItGoals: true },
     }),
     // Attempts since each lesson's last reset, as the learner's own progress page counts them.
@@ -48,6 +53,7 @@ async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date): P
       JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid
       LEFT JOIN lesson_progress p ON p.user_id = a.user_id AND p.guide = a.guide AND p.lesson = a.lesson
       WHERE a.guide = ANY(${cohort.guides}::text[]) AND (p.reset_at IS NULL OR a.submitted_at >= p.reset_at)
+        ${onlyUserId ? Prisma.sql`AND a.user_id = ${onlyUserId}::uuid` : Prisma.empty}
       GROUP BY a.user_id, a.guide, a.lesson`,
   ]);
   const progressRows = progress.map((p) => ({ ...p, userId: p.userId!, tryItGoals: (p.tryItGoals ?? {}) as Record<string, string> })) satisfies (ProgressRecord & { userId: string })[];

@@ -19,6 +19,11 @@ function scenarios(): Map<string, TryItScenario> {
   return cache;
 }
 
+/** The scenario `id`, or undefined when no file defines it (any more). */
+export function findTryItScenario(id: string): TryItScenario | undefined {
+  return scenarios().get(id);
+}
+
 /** The scenario `id`, or a 404 naming it. */
 export function requireTryItScenario(id: string): TryItScenario {
   const found = scenarios().get(id);

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 type Context = { params: Promise<{ id: string }> };
 
 // GET /api/sim/sessions/{id}/replay?step=N – the session's view after N commands, read-only:
-// for its learner and for admins (404 for anyone else).
+// for its learner, instructors of a cohort the learner is in, and admins (404 for anyone else).
 export const GET = withRoute<Context>(async (req, { params }) => {
   const { id } = await params;
   const { step } = parseInput(replayQuerySchema, { step: new URL(req.url).searchParams.get("step") ?? undefined });
