@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
-import { getCohort } from "@/lib/cohorts/queries";
-import { AppError } from "@/lib/errors";
-import { formatInstantDay, plural } from "@/lib/utils/format";
+import { BarList } from "@/app/_components/charts/bar-list";
+import { DailyColumns } from "@/app/_components/charts/daily-columns";
+import { getGuide } from "@/lib/content/source";
+import { getCohortActivity } from "@/lib/instructor/activity-query";
 import { getCohortMatrix } from "@/lib/instructor/matrix-query";
-import { matrixQuerySchema } from "@/lib/instructor/schemas";
+import { matrixQuerySchema, type MatrixQuery } from "@/lib/instructor/schemas";
+import { AppError } from "@/lib/errors";
+import { formatInstantDay } from "@/lib/utils/format";
 import { CohortControls } from "./cohort-controls";
+import { CohortHeader } from "./cohort-header";
+import { cohortForPage, pageError } from "./cohort-page-data";
+import { MatrixFilters } from "./matrix-filters";
 import { ProgressMatrixTable } from "./progress-matrix";
 import { RemoveMemberButton } from "./remove-member-button";
 
@@ -15,38 +18,62 @@ export const metadata: Metadata = { title: "Cohort" };
 
 type Params = { id: string };
 
-// One cohort, for its instructor or an admin: the join link, its controls and its learners.
+// One cohort, for its instructor or an admin: the join link and controls, completion and activity
+// charts, the filtered progress matrix, and its learners.
 export default async function CohortPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const search = await searchParams;
-  const user = await requirePageUser(`/instructor/cohorts/${encodeURIComponent(id)}`, "INSTRUCTOR", "ADMIN");
-  const cohort = await getCohort(user, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "FORBIDDEN") redirect("/forbidden");
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
-  // Unknown or repeated parameters fall back to the defaults instead of an error page.
-  const parsed = matrixQuerySchema.safeParse(Object.fromEntries(Object.entries(search).filter((e): e is [string, string] => typeof e[1] === "string")));
-  const query = parsed.success ? parsed.data : matrixQuerySchema.parse({});
-  const matrix = await getCohortMatrix(user, cohort.id, Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))).catch(() => getCohortMatrix(user, cohort.id, {}));
+  const { user, cohort } = await cohortForPage(id, `/instructor/cohorts/${encodeURIComponent(id)}`);
+  // Empty form fields mean "no filter"; anything not understood falls back to the defaults, with a note.
+  const given = Object.fromEntries(Object.entries(search).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const parsed = matrixQuerySchema.safeParse(given);
+  let query = parsed.success ? parsed.data : matrixQuerySchema.parse({});
+  // A well-formed query can still name a lesson or phase this cohort does not have.
+  const matrixFor = (q: MatrixQuery) => getCohortMatrix(user, cohort.id, q).catch((e: unknown) => (e instanceof AppError && e.code === "BAD_REQUEST" ? null : pageError(e)));
+  const [first, activity] = await Promise.all([matrixFor(query), getCohortActivity(user, cohort.id).catch(pageError)]);
+  let matrix = first;
+  if (!matrix) {
+    query = matrixQuerySchema.parse({});
+    matrix = (await matrixFor(query))!;
+  }
+  const phases = cohort.guides.flatMap((g) => getGuide(g.slug)?.phases ?? []).map((p) => ({ order: p.order, title: p.title }));
+  const noteBadQuery = !parsed.success || first === null;
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href="/instructor/cohorts" className="font-medium text-sky-800 hover:underline dark:text-sky-300">
-            ← Cohorts
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">
-          {cohort.name}
-          {cohort.archived && <span className="ml-3 rounded bg-zinc-200 px-2 py-0.5 align-middle text-sm font-medium dark:bg-zinc-800">archived</span>}
-        </h1>
-        <p className="text-zinc-700 dark:text-zinc-300">{`${plural(cohort.memberCount, "learner")} · ${cohort.guides.map((g) => g.title).join(", ")} · ${cohort.owner.name}`}</p>
-      </header>
+      <CohortHeader cohort={cohort} current="progress" />
 
       <CohortControls id={cohort.id} joinCode={cohort.joinCode} archived={cohort.archived} />
 
-      {cohort.members.length > 0 && <ProgressMatrixTable cohortId={cohort.id} matrix={matrix} query={query} />}
+      {cohort.members.length > 0 && (
+        <section aria-labelledby="charts-heading" className="grid gap-8 md:grid-cols-2">
+          <h2 id="charts-heading" className="sr-only">
+            At a glance
+          </h2>
+          <BarList
+            caption={query.phase === undefined ? "Completion per lesson" : `Completion per lesson, phase ${query.phase}`}
+            headers={["Lesson", "Learners complete"]}
+            max={100}
+            rows={matrix.lessons.map((l) => ({ label: l.title, value: l.percentComplete, text: `${l.percentComplete}%` }))}
+          />
+          <DailyColumns
+            caption={`Active learners per day, last ${activity.length} days`}
+            headers={{ value: "Active learners", extra: ["Quiz attempts", "Lessons read"] }}
+            days={activity.map((d) => ({ day: d.day, value: d.activeLearners, extra: [d.quizAttempts, d.lessonsRead] }))}
+          />
+        </section>
+      )}
+
+      {cohort.members.length > 0 && (
+        <div className="space-y-4">
+          <MatrixFilters cohortId={cohort.id} query={query} phases={phases} />
+          {noteBadQuery && (
+            <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+              Some of the filters in the address were not understood, so the full list is shown.
+            </p>
+          )}
+          <ProgressMatrixTable cohortId={cohort.id} matrix={matrix} query={query} />
+        </div>
+      )}
 
       <section aria-labelledby="learners-heading" className="space-y-3">
         <h2 id="learners-heading" className="text-lg font-semibold">

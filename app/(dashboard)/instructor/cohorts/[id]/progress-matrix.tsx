@@ -5,16 +5,10 @@
  */
 import Link from "next/link";
 import type { ProgressMatrix } from "@/lib/instructor/matrix";
-import type { CellStatus, MatrixQuery } from "@/lib/instructor/schemas";
+import type { MatrixQuery } from "@/lib/instructor/schemas";
 import { formatInstantDay } from "@/lib/utils/format";
+import { STATUS_LABEL } from "./status";
 
-const STATUS: Record<CellStatus, { label: string; className: string }> = {
-  "not-started": { label: "not started", className: "text-zinc-600 dark:text-zinc-400" },
-  visited: { label: "visited", className: "bg-zinc-100 dark:bg-zinc-800" },
-  read: { label: "read", className: "bg-sky-100 dark:bg-sky-950" },
-  "quiz-passed": { label: "quiz passed", className: "bg-amber-100 dark:bg-amber-950" },
-  complete: { label: "complete", className: "bg-emerald-100 font-semibold dark:bg-emerald-950" },
-};
 
 export function ProgressMatrixTable({ cohortId, matrix, query }: { cohortId: string; matrix: ProgressMatrix; query: MatrixQuery }) {
   const base = `/instructor/cohorts/${cohortId}`;
@@ -52,7 +46,8 @@ export function ProgressMatrixTable({ cohortId, matrix, query }: { cohortId: str
           {" (CSV)"}
         </p>
       </div>
-      <div className="overflow-x-auto" role="region" aria-label="Progress matrix (scrolls sideways)" tabIndex={0}>
+      {matrix.total === 0 && <p role="status">No learner matches these filters.</p>}
+      <div hidden={matrix.total === 0} className="overflow-x-auto" role="region" aria-label="Progress matrix (scrolls sideways)" tabIndex={0}>
         <table className="text-left text-xs" data-matrix>
           <caption className="sr-only">{`Progress of ${matrix.total} learner(s) by lesson; page ${matrix.page} of ${pages}`}</caption>
           <thead>
@@ -72,14 +67,16 @@ export function ProgressMatrixTable({ cohortId, matrix, query }: { cohortId: str
             {matrix.rows.map((r) => (
               <tr key={r.userId} className="border-b border-zinc-100 dark:border-zinc-900" data-matrix-row={r.email}>
                 <th scope="row" className="py-1.5 pr-3 font-medium whitespace-nowrap">
-                  {r.name}
+                  <Link href={`${base}/learners/${r.userId}`} className="text-sky-800 hover:underline dark:text-sky-300">
+                    {r.name}
+                  </Link>
                   <div className="font-normal text-zinc-600 dark:text-zinc-400">{r.email}</div>
                 </th>
                 <td className="py-1.5 pr-3">{`${r.percentComplete}%`}</td>
                 <td className="py-1.5 pr-3 whitespace-nowrap">{r.lastActiveAt ? formatInstantDay(r.lastActiveAt) : "never"}</td>
                 {r.cells.map((c, i) => (
                   <td key={i} className="py-1.5 pr-3" data-status={c.status}>
-                    <span className={`inline-block rounded px-1 ${STATUS[c.status].className}`}>{STATUS[c.status].label}</span>
+                    <span className={`inline-block rounded px-1 ${STATUS_LABEL[c.status].className}`}>{STATUS_LABEL[c.status].label}</span>
                     {c.bestScore && <span className="ml-1 text-zinc-600 dark:text-zinc-400">{`${c.bestScore.score}/${c.bestScore.total}`}</span>}
                   </td>
                 ))}
