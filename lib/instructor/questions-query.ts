@@ -4,11 +4,14 @@
  * version: editing a question starts a new series, and the old one stays listed.
  */
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import { assertRole, type SessionUser } from "@/lib/auth/session";
 import { requireManagedCohort } from "@/lib/cohorts/access";
 import { getGuide, getQuizWithKey } from "@/lib/content/source";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/validation";
 import { questionStats, type QuestionStats } from "./question-stats";
+import { questionsQuerySchema } from "./schemas";
 
 export interface QuestionSeries {
   guide: string;
@@ -25,7 +28,7 @@ export interface QuestionSeries {
 }
 
 interface FirstAnswer {
-  user_id: string;
+  learner: string;
   guide: string;
   lesson: string;
   question_id: string;
@@ -36,18 +39,24 @@ interface FirstAnswer {
   total: number;
 }
 
-/** Every question series of the cohort's guides, in lesson and question order (earlier versions after the current one). */
-export async function getQuestionAnalysis(user: SessionUser | null, id: unknown): Promise<QuestionSeries[]> {
+/**
+ * Every question series of the cohort's guides, in lesson and question order (earlier versions
+ * after the current one), over the cohort's learners, or with `scope: "all"` over every learner of
+ * those guides (guests included): admins only, 403 for instructors.
+ */
+export async function getQuestionAnalysis(user: SessionUser | null, id: unknown, rawQuery: unknown = {}): Promise<QuestionSeries[]> {
   const cohort = await requireManagedCohort(user, id);
+  const { scope } = parseInput(questionsQuerySchema, rawQuery);
+  if (scope === "all") assertRole(user, "ADMIN");
   // Each learner's first answer to each question version (their first attempt that asked it).
   const rows = await db.$queryRaw<FirstAnswer[]>`
-    SELECT DISTINCT ON (a.user_id, a.guide, a.lesson, q.question_id, q.question_version)
-      a.user_id, a.guide, a.lesson, q.question_id, q.question_version, q.chosen, q.correct, a.score, a.total
+    SELECT DISTINCT ON (learner, a.guide, a.lesson, q.question_id, q.question_version)
+      coalesce(a.user_id, a.guest_id) AS learner, a.guide, a.lesson, q.question_id, q.question_version, q.chosen, q.correct, a.score, a.total
     FROM quiz_attempts a
-    JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid
+    ${scope === "all" ? Prisma.empty : Prisma.sql`JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid`}
     JOIN quiz_answers q ON q.attempt_id = a.id
     WHERE a.guide = ANY(${cohort.guides}::text[])
-    ORDER BY a.user_id, a.guide, a.lesson, q.question_id, q.question_version, a.submitted_at, a.id`;
+    ORDER BY learner, a.guide, a.lesson, q.question_id, q.question_version, a.submitted_at, a.id`;
   const series = new Map<string, FirstAnswer[]>();
   for (const r of rows) {
     const key = [r.guide, r.lesson, r.question_id, r.question_version].join("\u0000");
@@ -71,7 +80,7 @@ export async function getQuestionAnalysis(user: SessionUser | null, id: unknown)
           // An earlier wording's key is the choice its right answers picked; its choices are not kept.
           const key = current ? question!.answer : (answers.find((a) => a.correct)?.chosen ?? -1);
           const choiceCount = current ? question!.choices.length : Math.max(0, ...answers.map((a) => a.chosen + 1));
-          const responses = answers.map((a) => ({ learner: a.user_id, total: a.total ? a.score / a.total : 0, choice: a.chosen, correct: a.correct }));
+          const responses = answers.map((a) => ({ learner: a.learner, total: a.total ? a.score / a.total : 0, choice: a.chosen, correct: a.correct }));
           out.push({
             guide: slug,
             lesson: lesson.slug,

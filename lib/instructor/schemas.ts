@@ -27,3 +27,9 @@ export const matrixQuerySchema = z.strictObject({
   inactiveDays: z.coerce.number().int().min(1).max(3650).optional(),
 });
 export type MatrixQuery = z.infer<typeof matrixQuerySchema>;
+
+/** GET /api/instructor/cohorts/{id}/questions?scope=… : the cohort's learners, or (admins only) every learner of its guides. */
+export const questionsQuerySchema = z.strictObject({
+  scope: z.enum(["cohort", "all"]).default("cohort"),
+});
+export type QuestionsQuery = z.infer<typeof questionsQuerySchema>;

@@ -4,9 +4,11 @@ import { getQuestionAnalysis } from "@/lib/instructor/questions-query";
 
 type Context = { params: Promise<{ id: string }> };
 
-// GET /api/instructor/cohorts/{id}/questions – item analysis of every quiz question of the cohort's
-// guides (one series per question version), for its instructor or an admin.
-export const GET = withRoute<Context>(async (_req, { params }) => {
+// GET /api/instructor/cohorts/{id}/questions[?scope=all] – item analysis of every quiz question of
+// the cohort's guides (one series per question version), for its instructor or an admin; with
+// scope=all (admins only) over every learner of those guides.
+export const GET = withRoute<Context>(async (req, { params }) => {
   const { id } = await params;
-  return json({ questions: await getQuestionAnalysis(await getCurrentUser(), id) });
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  return json({ questions: await getQuestionAnalysis(await getCurrentUser(), id, query) });
 });
