@@ -11,14 +11,25 @@ import { env } from "@/lib/env.js";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { newJoinCode } from "@/lib/cohorts/join-code";
 import { DEMO_ACCOUNTS, DEMO_COHORT } from "./demo-accounts";
+import { DEMO_HISTORY, DEMO_JOINED_DAYS_AGO, seedDemoHistory } from "./demo-activity";
 
-/** The demo instructor's class, holding the demo learners (created once; kept as it is after that). */
+/**
+ * The demo instructor's class, holding the demo learners, with some history of theirs so its
+ * dashboard has something to show (created once; kept as it is after that).
+ */
 async function seedDemoCohort(): Promise<void> {
   const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_COHORT.instructor }, select: { id: true } });
   if (await db.cohort.findFirst({ where: { ownerId: owner.id, name: DEMO_COHORT.name }, select: { id: true } })) return;
-  const learners = await db.user.findMany({ where: { email: { in: [...DEMO_COHORT.learners] } }, select: { id: true } });
+  const learners = await db.user.findMany({ where: { email: { in: [...DEMO_COHORT.learners] } }, select: { id: true, email: true } });
+  const guide = DEMO_COHORT.guides[0];
+  // History first, the cohort last: if anything fails, the next run tries again, and a learner who
+  // already has records in the guide is left as they are (nothing is doubled).
+  for (const learner of learners) {
+    const started = await db.lessonProgress.count({ where: { userId: learner.id, guide } });
+    if (started === 0) await seedDemoHistory({ kind: "user", userId: learner.id }, guide, DEMO_HISTORY[learner.email] ?? []);
+  }
   await db.cohort.create({
-    data: { name: DEMO_COHORT.name, guides: [...DEMO_COHORT.guides], ownerId: owner.id, joinCode: newJoinCode(), members: { create: learners.map((l) => ({ userId: l.id })) } },
+    data: { name: DEMO_COHORT.name, guides: [...DEMO_COHORT.guides], ownerId: owner.id, joinCode: newJoinCode(), members: { create: learners.map((l) => ({ userId: l.id, joinedAt: new Date(Date.now() - DEMO_JOINED_DAYS_AGO * 24 * 3600 * 1000) })) } },
   });
 }
 
@@ -62,7 +73,7 @@ async function main() {
     });
   }
   await seedDemoCohort();
-  console.log(`Seeded ${DEMO_ACCOUNTS.length} demo accounts and the demo cohort (see README, "Demo accounts").`);
+  console.log(`Seeded ${DEMO_ACCOUNTS.length} demo accounts and the demo cohort with some history (see README, "Demo accounts").`);
 }
 
 main()
