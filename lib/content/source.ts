@@ -1,8 +1,9 @@
 /**
  * The one way pages read guide content. Loaded and fully checked once per process; any problem
  * (bad file, broken link, missing quiz) throws, so `next build` fails naming the file and field.
- * Returns plain objects. Only `getQuizWithKey` returns quiz answers, for lib/quizzes (the server
- * scores attempts); pages never call it.
+ * Returns plain objects. Only `getQuizWithKey` returns quiz answers: for lib/quizzes (the server
+ * scores attempts) and lib/instructor (instructors see the key in their analyses); learners' pages
+ * never call it.
  */
 import "server-only";
 import { env } from "@/lib/env.js";
