@@ -30,7 +30,10 @@ describe("cohorts API", () => {
     const learner = await newLearner("cohort-learner");
     const created = await owner.client.request("/api/instructor/cohorts", { method: "POST", json: { name: "Tuesday group", guides: ["kafka"] } });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string; joinCode: string };
+    const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
+    // A member, for the learner drill-down (the learner above stays outside the cohort).
+    const member = await newLearner("cohort-member");
+    expect((await member.client.request("/api/cohorts/join", { method: "POST", json: { code: joinCode } })).status).toBe(200);
     const routes: [string, string, unknown, number][] = [
       ["/api/instructor/cohorts", "GET", undefined, 200],
       [`/api/instructor/cohorts/${id}`, "GET", undefined, 200],
@@ -42,6 +45,8 @@ describe("cohorts API", () => {
       [`/api/instructor/cohorts/${id}/ratings.csv`, "GET", undefined, 200],
       [`/api/instructor/cohorts/${id}/questions`, "GET", undefined, 200],
       [`/api/instructor/cohorts/${id}/ratings`, "GET", undefined, 200],
+      [`/api/instructor/cohorts/${id}/learners/${member.id}`, "GET", undefined, 200],
+      [`/api/instructor/cohorts/${id}/learners/${learner.id}`, "GET", undefined, 404],
     ];
     for (const [path, method, json, ok] of routes) {
       expect((await new Client().request(path, { method, json })).status, `${method} ${path} signed out`).toBe(401);
@@ -50,6 +55,28 @@ describe("cohorts API", () => {
       expect((await owner.client.request(path, { method, json })).status, `${method} ${path} owner`).toBe(ok);
       expect((await boss.request(path, { method, json })).status, `${method} ${path} admin`).toBe(ok);
     }
+    // Question analysis over every learner: admins only.
+    expect((await owner.client.request(`/api/instructor/cohorts/${id}/questions?scope=all`)).status).toBe(403);
+    expect((await boss.request(`/api/instructor/cohorts/${id}/questions?scope=all`)).status).toBe(200);
+    const badScope = await boss.request(`/api/instructor/cohorts/${id}/questions?scope=everyone`);
+    expect(badScope.status).toBe(400);
+    expect(((await badScope.json()) as ErrorBody).error.fieldErrors).toHaveProperty("scope");
+
+    // The pages: sign-in first, /forbidden for learners and other instructors, 200 for the cohort's instructor and admins.
+    for (const page of [`/instructor/cohorts/${id}`, `/instructor/cohorts/${id}/questions`, `/instructor/cohorts/${id}/feedback`, `/instructor/cohorts/${id}/learners/${member.id}`]) {
+      const anonymous = await new Client().request(page);
+      expect(anonymous.status, `${page} signed out`).toBe(307);
+      expect(anonymous.headers.get("location"), page).toContain(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);
+      for (const [who, client] of [["learner", learner.client], ["other instructor", other.client]] as const) {
+        const res = await client.request(page);
+        expect(res.status, `${page} ${who}`).toBe(307);
+        expect(res.headers.get("location"), `${page} ${who}`).toMatch(/\/forbidden$/);
+      }
+      expect((await owner.client.request(page)).status, `${page} owner`).toBe(200);
+      expect((await boss.request(page)).status, `${page} admin`).toBe(200);
+    }
+    expect((await owner.client.request(`/instructor/cohorts/${id}/learners/${learner.id}`)).status).toBe(404);
+
     const csv = await owner.client.request(`/api/instructor/cohorts/${id}/attempts.csv`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="cohort-${id}-attempts.csv"`);
@@ -91,8 +118,23 @@ describe("cohorts API", () => {
     const { cohorts } = (await (await instructor.request("/api/instructor/cohorts")).json()) as { cohorts: { id: string; name: string; memberCount: number }[] };
     const demo = cohorts.find((c) => c.name === "Kafka guide: demo class")!;
     expect(demo.memberCount).toBe(2);
-    const { cohort } = (await (await instructor.request(`/api/instructor/cohorts/${demo.id}`)).json()) as { cohort: { members: { email: string }[] } };
+    const { cohort, matrix } = (await (await instructor.request(`/api/instructor/cohorts/${demo.id}`)).json()) as {
+      cohort: { members: { email: string; userId: string }[] };
+      matrix: { rows: { email: string; userId: string; percentComplete: number; cells: { status: string }[] }[] };
+    };
     expect(cohort.members.map((m) => m.email).sort()).toEqual(["learner2@example.com", "learner@example.com"]);
+    // With some history: the first learner has finished lessons, the second has started.
+    const first = matrix.rows.find((r) => r.email === "learner@example.com")!;
+    expect(first.percentComplete).toBeGreaterThan(0);
+    expect(first.cells.slice(0, 3).map((c) => c.status)).toEqual(["complete", "complete", "complete"]);
+    expect(matrix.rows.find((r) => r.email === "learner2@example.com")!.cells[0]!.status).toBe("read");
+    const detail = (await (await instructor.request(`/api/instructor/cohorts/${demo.id}/learners/${first.userId}`)).json()) as { attempts: unknown[]; sessions: unknown[] };
+    expect(detail.attempts.length).toBeGreaterThanOrEqual(4);
+    expect(detail.sessions).toHaveLength(1);
+    const attemptsCsv = (await (await instructor.request(`/api/instructor/cohorts/${demo.id}/attempts.csv`)).text()).trim().split("\n");
+    expect(attemptsCsv.length).toBeGreaterThan(10);
+    const feedback = (await (await instructor.request(`/api/instructor/cohorts/${demo.id}/ratings`)).json()) as { needsAttention: unknown[] };
+    expect(feedback.needsAttention).toHaveLength(1);
   });
 
   it("names the bad field (400), needs a signed-in learner to join (401), and refuses cross-site requests (403)", async () => {
