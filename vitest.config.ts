@@ -36,7 +36,7 @@ export default defineConfig(async () => {
     },
   });
   const projects: TestProjectInlineConfiguration[] = [
-    { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/content/**/*.test.ts", "tests/content/**/*.test.tsx", "tests/sim/**/*.test.ts"], env: { NODE_ENV: "test", NEXTAUTH_SECRET: "unit-test-secret-unit-test-secret-0123" } } },
+    { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx", "tests/content/**/*.test.ts", "tests/content/**/*.test.tsx", "tests/sim/**/*.test.ts"], env: { NODE_ENV: "test", NEXTAUTH_SECRET: "unit-test-secret-unit-test-secret-0123" } } },
     dbProject("pglite"),
     ...(withPostgres ? [dbProject("postgres")] : []),
     {
