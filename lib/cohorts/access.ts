@@ -3,6 +3,7 @@
  * the data by every cohort query and mutation, never by the routes alone.
  */
 import "server-only";
+import { cache } from "react";
 import { assertRole, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -18,6 +19,12 @@ export interface ManagedCohort {
   archivedAt: Date | null;
 }
 
+// A cohort page runs several queries, each checking the caller: the row is read once per render
+// (React's cache is per request; outside a render it simply calls through).
+const findCohort = cache((id: string) =>
+  db.cohort.findUnique({ where: { id }, select: { id: true, name: true, ownerId: true, guides: true, joinCode: true, archivedAt: true } }),
+);
+
 /**
  * The cohort `id` if `user` may manage it. 401 signed out; 403 for learners, and for an instructor
  * who is not the cohort's (whether it exists or not, so ids cannot be probed); 404 for an admin
@@ -26,7 +33,7 @@ export interface ManagedCohort {
 export async function requireManagedCohort(user: SessionUser | null, id: unknown): Promise<ManagedCohort> {
   assertRole(user, "INSTRUCTOR", "ADMIN");
   const cohortId = parseInput(cohortIdSchema, id);
-  const cohort = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true, ownerId: true, guides: true, joinCode: true, archivedAt: true } });
+  const cohort = await findCohort(cohortId);
   if (user.role === "ADMIN") {
     if (!cohort) throw new AppError("NOT_FOUND", { userMessage: "There is no such cohort." });
     return cohort;
