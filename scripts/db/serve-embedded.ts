@@ -5,6 +5,7 @@
  * stdin closes.
  */
 import { mkdirSync } from "node:fs";
+import { ANALYZE_EVERY_MS, analyzeDatabase } from "./analyze";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 async function main() {
@@ -31,6 +32,14 @@ async function main() {
   process.stdin.on("end", () => void shutdown("parent exited"));
   process.stdin.resume();
   process.stdout.write(`READY ${db.url}\n`);
+  // No autovacuum here: statistics are refreshed by us, through the socket like any client, so the
+  // run waits its turn behind open transactions (right away for data from an earlier run).
+  const analyze = () =>
+    analyzeDatabase(db.url).catch((error: unknown) => {
+      if (!closing) process.stderr.write(`embedded database: ANALYZE failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+  void analyze();
+  setInterval(() => void analyze(), ANALYZE_EVERY_MS).unref();
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { spawn, type ChildProcess } from "node:child_process";
 import { z } from "zod";
 import { parseEnv } from "../../lib/env.js";
+import { analyzeDatabase } from "../db/analyze";
 import { applyMigrations } from "../db/migrations";
 import { buildIsCurrent } from "./build-hash";
 import { buildApp } from "./build";
@@ -105,6 +106,8 @@ async function main() {
 
     step("Checking seed data");
     await run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(root, "scripts/db/seed.ts"), "--if-empty"], env);
+    // The embedded database has no autovacuum: fresh tables get their statistics now.
+    if (database) await analyzeDatabase(env.DATABASE_URL!);
 
     const nextBin = require.resolve("next/dist/bin/next");
     if (!dev) {
