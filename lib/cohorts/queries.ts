@@ -50,6 +50,12 @@ export async function listCohorts(user: SessionUser | null): Promise<CohortSumma
   return rows.map(toSummary);
 }
 
+/** One cohort `user` manages: its name, guides, code, owner and member count. */
+export async function getCohortSummary(user: SessionUser | null, id: unknown): Promise<CohortSummary> {
+  const cohort = await requireManagedCohort(user, id);
+  return toSummary(await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: summarySelect }));
+}
+
 /** One cohort `user` manages, with its members (by name). */
 export async function getCohort(user: SessionUser | null, id: unknown): Promise<CohortSummary & { members: CohortMemberDto[] }> {
   const cohort = await requireManagedCohort(user, id);

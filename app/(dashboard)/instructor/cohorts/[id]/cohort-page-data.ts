@@ -1,16 +1,17 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { requirePageUser, type SessionUser } from "@/lib/auth/session";
-import { getCohort } from "@/lib/cohorts/queries";
+import type { CohortSummary } from "@/lib/cohorts/dto";
+import { getCohortSummary } from "@/lib/cohorts/queries";
 import { AppError } from "@/lib/errors";
 
 /**
  * The signed-in instructor or admin and the cohort `id` for a cohort page: sign-in first (back to
  * `path`), /forbidden for anyone else, a 404 page for an unknown or malformed id.
  */
-export async function cohortForPage(id: string, path: string): Promise<{ user: SessionUser; cohort: Awaited<ReturnType<typeof getCohort>> }> {
+export async function cohortForPage(id: string, path: string): Promise<{ user: SessionUser; cohort: CohortSummary }> {
   const user = await requirePageUser(path, "INSTRUCTOR", "ADMIN");
-  const cohort = await getCohort(user, id).catch(pageError);
+  const cohort = await getCohortSummary(user, id).catch(pageError);
   return { user, cohort };
 }
 

@@ -6,20 +6,19 @@ import { getCohortActivity } from "@/lib/instructor/activity-query";
 import { getCohortMatrix } from "@/lib/instructor/matrix-query";
 import { matrixQuerySchema, type MatrixQuery } from "@/lib/instructor/schemas";
 import { AppError } from "@/lib/errors";
-import { formatInstantDay } from "@/lib/utils/format";
 import { CohortControls } from "./cohort-controls";
 import { CohortHeader } from "./cohort-header";
 import { cohortForPage, pageError } from "./cohort-page-data";
 import { MatrixFilters } from "./matrix-filters";
 import { ProgressMatrixTable } from "./progress-matrix";
-import { RemoveMemberButton } from "./remove-member-button";
 
 export const metadata: Metadata = { title: "Cohort" };
 
 type Params = { id: string };
 
 // One cohort, for its instructor or an admin: the join link and controls, completion and activity
-// charts, the filtered progress matrix, and its learners.
+// charts, and the progress matrix (the list of its learners: paged, searchable; each name leads to
+// the learner's page, where they can also be removed).
 export default async function CohortPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const search = await searchParams;
@@ -44,7 +43,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
 
       <CohortControls id={cohort.id} joinCode={cohort.joinCode} archived={cohort.archived} />
 
-      {cohort.members.length > 0 && (
+      {cohort.memberCount > 0 && (
         <section aria-labelledby="charts-heading" className="grid gap-8 md:grid-cols-2">
           <h2 id="charts-heading" className="sr-only">
             At a glance
@@ -63,7 +62,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
         </section>
       )}
 
-      {cohort.members.length > 0 && (
+      {cohort.memberCount > 0 && (
         <div className="space-y-4">
           <MatrixFilters cohortId={cohort.id} query={query} phases={phases} />
           {noteBadQuery && (
@@ -75,42 +74,14 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
         </div>
       )}
 
-      <section aria-labelledby="learners-heading" className="space-y-3">
-        <h2 id="learners-heading" className="text-lg font-semibold">
-          Learners
-        </h2>
-        {cohort.members.length === 0 ? (
+      {cohort.memberCount === 0 && (
+        <section aria-labelledby="learners-heading" className="space-y-3">
+          <h2 id="learners-heading" className="text-lg font-semibold">
+            Learners
+          </h2>
           <p>Nobody has joined yet. Share the join link above.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-members>
-              <caption className="sr-only">Learners in this cohort, by name</caption>
-              <thead>
-                <tr className="border-b border-zinc-200 dark:border-zinc-800">
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">E-mail</th>
-                  <th scope="col" className="py-2 pr-4">Joined</th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {cohort.members.map((m) => (
-                  <tr key={m.userId} className="border-b border-zinc-100 dark:border-zinc-900" data-member={m.email}>
-                    <th scope="row" className="py-2 pr-4 font-medium">{m.name}</th>
-                    <td className="py-2 pr-4">{m.email}</td>
-                    <td className="py-2 pr-4">{formatInstantDay(m.joinedAt)}</td>
-                    <td className="py-2">
-                      <RemoveMemberButton cohortId={cohort.id} userId={m.userId} name={m.name} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        </section>
+      )}
     </div>
   );
 }

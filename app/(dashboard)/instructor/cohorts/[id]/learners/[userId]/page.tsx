@@ -4,6 +4,7 @@ import { getCohortLearner, type ActivityKind } from "@/lib/instructor/learner-qu
 import { formatInstantDay, plural } from "@/lib/utils/format";
 import { CohortHeader } from "../../cohort-header";
 import { cohortForPage, pageError } from "../../cohort-page-data";
+import { RemoveMemberButton } from "../../remove-member-button";
 import { STATUS_LABEL } from "../../status";
 import { SessionReplayDisclosure } from "./session-replay";
 
@@ -36,6 +37,9 @@ export default async function CohortLearnerPage({ params }: { params: Promise<Pa
         <dt className="font-medium">Last active</dt>
         <dd>{detail.lastActiveAt ? when(detail.lastActiveAt) : "never"}</dd>
       </dl>
+      <p data-remove-member>
+        <RemoveMemberButton cohortId={cohort.id} userId={learner.id} name={learner.name} then={`/instructor/cohorts/${cohort.id}`} />
+      </p>
 
       <section aria-labelledby="lessons-heading" className="space-y-3">
         <h2 id="lessons-heading" className="text-lg font-semibold">
