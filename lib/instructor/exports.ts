@@ -1,7 +1,7 @@
 /**
  * The cohort CSV exports (for its instructor or an admin): the progress matrix, every answered
  * question of every attempt, and page ratings, each limited to the cohort's learners and guides.
- * Attempts are read in keyset pages and streamed, so memory stays flat however many there are.
+ * Attempts are read in batches and streamed, so memory stays flat however many answers there are.
  */
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
@@ -10,8 +10,8 @@ import { db } from "@/lib/db";
 import { csvStream } from "./csv";
 import { getFullCohortMatrix } from "./matrix-query";
 
-/** Answers read per query while streaming attempts.csv. */
-const ATTEMPTS_BATCH = 2000;
+/** Attempts whose answers are read per query while streaming attempts.csv (about 4–5 answers each). */
+const ATTEMPTS_BATCH = 500;
 
 /** progress.csv: one row per learner; per lesson its status and best score. */
 export async function progressCsv(user: SessionUser | null, id: unknown): Promise<ReadableStream<Uint8Array>> {
@@ -42,29 +42,32 @@ interface AnswerRow {
   correct: boolean;
 }
 
-/** attempts.csv: one row per answered question of every attempt, oldest attempt first. */
+/**
+ * attempts.csv: one row per answered question of every attempt, oldest attempt first. The
+ * cohort's attempt ids are listed once (in export order); their answers are then read
+ * `batchSize` attempts at a time by primary key and streamed, so each query costs the same however
+ * far into the export it is, and memory holds the ids, never the answers.
+ */
 export async function attemptsCsv(user: SessionUser | null, id: unknown, batchSize = ATTEMPTS_BATCH): Promise<ReadableStream<Uint8Array>> {
   const cohort = await requireManagedCohort(user, id);
   const header = ["submitted_at", "attempt_id", "name", "email", "guide", "lesson", "attempt_score", "attempt_total", "attempt_passed", "question_position", "question_id", "question_version", "chosen_choice", "correct"];
+  const attempts = await db.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM quiz_attempts a
+    JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid
+    WHERE a.guide = ANY(${cohort.guides}::text[])
+    ORDER BY a.submitted_at, a.id`;
   async function* rows() {
-    let after: { at: Date; attempt: string; position: number } | null = null;
-    for (;;) {
-      const cursor = after;
-      const batch: AnswerRow[] = await db.$queryRaw<AnswerRow[]>`
+    for (let start = 0; start < attempts.length; start += batchSize) {
+      const ids = attempts.slice(start, start + batchSize).map((a) => a.id);
+      const batch = await db.$queryRaw<AnswerRow[]>`
         SELECT a.id AS attempt_id, q.position, a.submitted_at, u.name, u.email, a.guide, a.lesson, a.score, a.total, a.passed,
           q.question_id, q.question_version, q.chosen, q.correct
         FROM quiz_attempts a
-        JOIN cohort_members m ON m.user_id = a.user_id AND m.cohort_id = ${cohort.id}::uuid
         JOIN users u ON u.id = a.user_id
         JOIN quiz_answers q ON q.attempt_id = a.id
-        WHERE a.guide = ANY(${cohort.guides}::text[])
-          AND (${cursor === null} OR (a.submitted_at, a.id, q.position) > (${cursor?.at ?? new Date(0)}, ${cursor?.attempt ?? "00000000-0000-0000-0000-000000000000"}::uuid, ${cursor?.position ?? 0}))
-        ORDER BY a.submitted_at, a.id, q.position
-        LIMIT ${batchSize}`;
+        WHERE a.id = ANY(${ids}::uuid[])
+        ORDER BY a.submitted_at, a.id, q.position`;
       for (const r of batch) yield [r.submitted_at, r.attempt_id, r.name, r.email, r.guide, r.lesson, r.score, r.total, r.passed, r.position, r.question_id, r.question_version, r.chosen, r.correct];
-      if (batch.length < batchSize) return;
-      const last = batch.at(-1)!;
-      after = { at: last.submitted_at, attempt: last.attempt_id, position: last.position };
     }
   }
   return csvStream(header, rows());
