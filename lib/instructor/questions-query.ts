@@ -57,25 +57,37 @@ export async function getQuestionAnalysis(user: SessionUser | null, id: unknown,
     JOIN quiz_answers q ON q.attempt_id = a.id
     WHERE a.guide = ANY(${cohort.guides}::text[])
     ORDER BY learner, a.guide, a.lesson, q.question_id, q.question_version, a.submitted_at, a.id`;
+  // Grouped once: answers per question version, versions per question, questions per lesson.
+  const keyOf = (...parts: string[]) => parts.join("\u0000");
   const series = new Map<string, FirstAnswer[]>();
+  const versionsOf = new Map<string, Set<string>>();
+  const answeredIn = new Map<string, Set<string>>();
   for (const r of rows) {
-    const key = [r.guide, r.lesson, r.question_id, r.question_version].join("\u0000");
-    series.set(key, [...(series.get(key) ?? []), r]);
+    const seriesKey = keyOf(r.guide, r.lesson, r.question_id, r.question_version);
+    const list = series.get(seriesKey);
+    if (list) list.push(r);
+    else series.set(seriesKey, [r]);
+    const questionKey = keyOf(r.guide, r.lesson, r.question_id);
+    if (!versionsOf.has(questionKey)) versionsOf.set(questionKey, new Set());
+    versionsOf.get(questionKey)!.add(r.question_version);
+    const lessonKey = keyOf(r.guide, r.lesson);
+    if (!answeredIn.has(lessonKey)) answeredIn.set(lessonKey, new Set());
+    answeredIn.get(lessonKey)!.add(r.question_id);
   }
 
   const out: QuestionSeries[] = [];
   for (const slug of cohort.guides) {
     for (const lesson of getGuide(slug)?.lessons ?? []) {
       const quiz = getQuizWithKey(slug, lesson.slug);
-      const ids = [...(quiz?.questions.map((q) => q.id) ?? [])];
-      for (const r of rows) if (r.guide === slug && r.lesson === lesson.slug && !ids.includes(r.question_id)) ids.push(r.question_id);
+      // Today's questions in quiz order, then questions since removed from the quiz that were answered.
+      const ids = [...new Set([...(quiz?.questions.map((q) => q.id) ?? []), ...(answeredIn.get(keyOf(slug, lesson.slug)) ?? [])])];
       for (const questionId of ids) {
         const question = quiz?.questions.find((q) => q.id === questionId);
-        const versions = new Set(rows.filter((r) => r.guide === slug && r.lesson === lesson.slug && r.question_id === questionId).map((r) => r.question_version));
+        const versions = new Set(versionsOf.get(keyOf(slug, lesson.slug, questionId)));
         if (question) versions.delete(question.version);
         const ordered = [...(question ? [question.version] : []), ...[...versions].sort()];
         for (const version of ordered) {
-          const answers = series.get([slug, lesson.slug, questionId, version].join("\u0000")) ?? [];
+          const answers = series.get(keyOf(slug, lesson.slug, questionId, version)) ?? [];
           const current = question?.version === version;
           // An earlier wording's key is the choice its right answers picked; its choices are not kept.
           const key = current ? question!.answer : (answers.find((a) => a.correct)?.chosen ?? -1);
