@@ -42,11 +42,14 @@ export async function requireManagedCohort(user: SessionUser | null, id: unknown
   return cohort;
 }
 
-/** Whether `user` teaches a cohort that `learnerId` is in (admins: always). */
-export async function teachesLearner(user: SessionUser | null, learnerId: string): Promise<boolean> {
+/**
+ * Whether `user` teaches `learnerId` in `guide`: owns a cohort that the learner is in and that
+ * follows that guide (admins: always).
+ */
+export async function teachesLearner(user: SessionUser | null, learnerId: string, guide: string): Promise<boolean> {
   if (!user) return false;
   if (user.role === "ADMIN") return true;
   if (user.role !== "INSTRUCTOR") return false;
-  const found = await db.cohortMember.findFirst({ where: { userId: learnerId, cohort: { ownerId: user.id } }, select: { cohortId: true } });
+  const found = await db.cohortMember.findFirst({ where: { userId: learnerId, cohort: { ownerId: user.id, guides: { has: guide } } }, select: { cohortId: true } });
   return found !== null;
 }

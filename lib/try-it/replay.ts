@@ -1,8 +1,8 @@
 /**
  * Read-only replay of a "try it" session: the panel's view after any step of its command log,
  * with the command of that step and what it did. For the learner who owns the session, the
- * instructors of a cohort the learner is in, and admins; anyone else gets 404, as if it did not
- * exist.
+ * instructors of a cohort the learner is in that follows the session's guide, and admins; anyone
+ * else gets 404, as if it did not exist.
  */
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
@@ -39,7 +39,7 @@ async function mayReview(viewer: Viewer, owner: SessionOwner): Promise<boolean> 
   const learner = viewer.learner;
   if (learner && (learner.kind === "user" ? owner.userId === learner.userId : owner.guestId === learner.guestId)) return true;
   // Guests are in no cohort: only their own browser sees their sessions.
-  return owner.userId !== null && teachesLearner(viewer.user, owner.userId);
+  return owner.userId !== null && teachesLearner(viewer.user, owner.userId, owner.guide);
 }
 
 /** The session `id` after `step` commands (default: all of them), read-only; 404 unless the viewer may see it, 400 for a step out of range. */

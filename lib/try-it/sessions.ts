@@ -91,6 +91,8 @@ export async function requireSession(learner: Learner, id: string): Promise<Sess
 export interface SessionOwner {
   userId: string | null;
   guestId: string | null;
+  /** The guide of the session's lesson. */
+  guide: string;
 }
 
 /**
@@ -100,7 +102,7 @@ export interface SessionOwner {
 export async function findSessionForReview(id: string, mayReview: (owner: SessionOwner) => boolean | Promise<boolean>): Promise<SessionRef> {
   if (!SESSION_ID.test(id)) throw noSuchSession();
   const row = await db.simSession.findUnique({ where: { id }, select: { ...SESSION_SELECT, userId: true, guestId: true } });
-  if (!row || !(await mayReview({ userId: row.userId, guestId: row.guestId }))) throw noSuchSession();
+  if (!row || !(await mayReview({ userId: row.userId, guestId: row.guestId, guide: row.guide }))) throw noSuchSession();
   const { userId: _userId, guestId: _guestId, ...rest } = row;
   return toRef(rest);
 }

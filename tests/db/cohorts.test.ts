@@ -105,11 +105,13 @@ describe("managing a cohort", () => {
     const { id, joinCode } = await createCohort(owner, NEW);
     const learner = await createActor();
     await joinCohort(learner, { code: joinCode });
-    expect(await teachesLearner(owner, learner.id)).toBe(true);
-    expect(await teachesLearner(await createActor("INSTRUCTOR"), learner.id)).toBe(false);
+    expect(await teachesLearner(owner, learner.id, "kafka")).toBe(true);
+    // Only in the guides the cohort follows.
+    expect(await teachesLearner(owner, learner.id, "webhooks-and-message-queues")).toBe(false);
+    expect(await teachesLearner(await createActor("INSTRUCTOR"), learner.id, "kafka")).toBe(false);
     expect(await rejection(removeMember(await createActor("INSTRUCTOR"), id, learner.id))).toMatchObject({ code: "FORBIDDEN" });
     await removeMember(owner, id, learner.id);
-    expect(await teachesLearner(owner, learner.id)).toBe(false);
+    expect(await teachesLearner(owner, learner.id, "kafka")).toBe(false);
     expect((await getCohort(owner, id)).members).toEqual([]);
     expect(await rejection(removeMember(owner, id, learner.id))).toMatchObject({ code: "NOT_FOUND" });
     expect(await rejection(removeMember(owner, id, "nope"))).toMatchObject({ code: "BAD_REQUEST" });
