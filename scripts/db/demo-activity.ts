@@ -6,7 +6,8 @@
  * use would leave. Deterministic apart from the attempt keys' random seeds.
  */
 import { getGuide, getQuizWithKey } from "@/lib/content/source";
-import type { Learner } from "@/lib/learners/identity";
+import { db } from "@/lib/db";
+import type { Learner } from "@/lib/learners/learner";
 import { recordProgress } from "@/lib/progress/record";
 import { issueAttemptKey } from "@/lib/quizzes/attempt-key";
 import { choiceOrders, toDisplayed } from "@/lib/quizzes/shuffle";
@@ -102,6 +103,11 @@ export async function seedDemoHistory(learner: Learner, guide: string, steps: re
           const control = session.scenario.controls.find((c) => c.id === id);
           if (control) session = (await applyCommandTo(learner, session, control.command, session.version, at)).session;
         }
+        // The database stamps sessions and commands with its own clock: move them to the step's day.
+        await db.$transaction([
+          db.simSession.update({ where: { id: session.id }, data: { createdAt: new Date(at), updatedAt: new Date(at) } }),
+          db.simCommand.updateMany({ where: { sessionId: session.id }, data: { createdAt: new Date(at) } }),
+        ]);
         break;
       }
     }

@@ -22,8 +22,10 @@ async function seedDemoCohort(): Promise<void> {
   if (await db.cohort.findFirst({ where: { ownerId: owner.id, name: DEMO_COHORT.name }, select: { id: true } })) return;
   const learners = await db.user.findMany({ where: { email: { in: [...DEMO_COHORT.learners] } }, select: { id: true, email: true } });
   const guide = DEMO_COHORT.guides[0];
-  // History first, the cohort last: if anything fails, the next run tries again, and a learner who
-  // already has records in the guide is left as they are (nothing is doubled).
+  // History first, the cohort last: a run that fails part-way leaves no cohort, and the next run
+  // (npm start tries on every start until the cohort exists) gives the history to each learner who
+  // has no records in the guide yet. Records that exist are never deleted or doubled: someone may
+  // have used the demo account meanwhile.
   for (const learner of learners) {
     const started = await db.lessonProgress.count({ where: { userId: learner.id, guide } });
     if (started === 0) await seedDemoHistory({ kind: "user", userId: learner.id }, guide, DEMO_HISTORY[learner.email] ?? []);
@@ -61,6 +63,8 @@ async function main() {
     return;
   }
   if (ifEmpty && (await db.user.count()) > 0) {
+    // An earlier first start may have stopped after the accounts and before the demo cohort.
+    if (await db.user.findUnique({ where: { email: DEMO_COHORT.instructor }, select: { id: true } })) await seedDemoCohort();
     console.log("Database already has users: not seeding.");
     return;
   }
