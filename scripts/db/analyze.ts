@@ -9,9 +9,12 @@ import pg from "pg";
 /** Statistics refreshed this often while the embedded database runs. */
 export const ANALYZE_EVERY_MS = 10 * 60 * 1000;
 
-/** Runs ANALYZE on the database at `url` as an ordinary client; resolves with how long it took (ms). */
+/**
+ * Runs ANALYZE on the database at `url` as an ordinary client; resolves with how long it took
+ * (ms). Bounded: it gives up (rejects) rather than wait on a stalled server.
+ */
 export async function analyzeDatabase(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, query_timeout: 120_000 });
   await client.connect();
   try {
     const started = performance.now();

@@ -34,10 +34,16 @@ async function main() {
   process.stdout.write(`READY ${db.url}\n`);
   // No autovacuum here: statistics are refreshed by us, through the socket like any client, so the
   // run waits its turn behind open transactions (right away for data from an earlier run).
+  // PGlite answers one query at a time, so a slow ANALYZE holds every request up: say so.
   const analyze = () =>
-    analyzeDatabase(db.url).catch((error: unknown) => {
-      if (!closing) process.stderr.write(`embedded database: ANALYZE failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    });
+    analyzeDatabase(db.url).then(
+      (ms) => {
+        if (ms > 1000) process.stderr.write(`embedded database: refreshing planner statistics took ${Math.round(ms)} ms\n`);
+      },
+      (error: unknown) => {
+        if (!closing) process.stderr.write(`embedded database: ANALYZE failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      },
+    );
   void analyze();
   setInterval(() => void analyze(), ANALYZE_EVERY_MS).unref();
 }

@@ -106,8 +106,12 @@ async function main() {
 
     step("Checking seed data");
     await run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(root, "scripts/db/seed.ts"), "--if-empty"], env);
-    // The embedded database has no autovacuum: fresh tables get their statistics now.
-    if (database) await analyzeDatabase(env.DATABASE_URL!);
+    // The embedded database has no autovacuum: fresh tables get their statistics now. Only an
+    // optimisation, so a failure is reported and the start goes on.
+    if (database) {
+      step("Refreshing the database's planner statistics");
+      await analyzeDatabase(env.DATABASE_URL!).catch((error: unknown) => console.warn(`  skipped: ${error instanceof Error ? error.message : String(error)}`));
+    }
 
     const nextBin = require.resolve("next/dist/bin/next");
     if (!dev) {
