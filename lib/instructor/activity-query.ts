@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 /** How many days the dashboard's activity chart covers (today included). */
 export const ACTIVITY_DAYS = 28;
 
+/** One UTC day of a cohort's activity. */
 export interface ActivityDay {
   /** "2026-11-27" (UTC). */
   day: string;

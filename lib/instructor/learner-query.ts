@@ -13,14 +13,15 @@ import { AppError } from "@/lib/errors";
 import { findTryItScenario } from "@/lib/try-it/source";
 import { parseInput } from "@/lib/validation";
 import type { MatrixCell } from "./matrix";
-import { matrixOf } from "./matrix-query";
-import { matrixQuerySchema } from "./schemas";
+import { getLearnerMatrix } from "./matrix-query";
 
 /** The most attempts and timeline events one page lists (the newest). */
 export const DETAIL_LIMIT = 200;
 
+/** What a timeline entry records: joining the cohort, a lesson's first visit or reading, a quiz, a vote, a panel started, a goal reached. */
 export type ActivityKind = "joined" | "opened" | "read" | "quiz" | "rating" | "try-it" | "goal";
 
+/** One entry of a learner's timeline. */
 export interface ActivityEvent {
   at: string;
   kind: ActivityKind;
@@ -30,6 +31,7 @@ export interface ActivityEvent {
   text: string;
 }
 
+/** One answered question of an attempt, with the texts the learner saw when they are still those of the lesson. */
 export interface AnswerDetail {
   position: number;
   questionId: string;
@@ -40,6 +42,7 @@ export interface AnswerDetail {
   key: string | null;
 }
 
+/** One submitted quiz attempt with its answers. */
 export interface AttemptDetail {
   id: string;
   guide: string;
@@ -49,9 +52,12 @@ export interface AttemptDetail {
   score: number;
   total: number;
   passed: boolean;
+  /** Made before the learner started the lesson over: it no longer counts toward their progress. */
+  beforeReset: boolean;
   answers: AnswerDetail[];
 }
 
+/** One "try it" session of the learner, for the list and its replay. */
 export interface TryItSessionSummary {
   id: string;
   lessonTitle: string;
@@ -67,6 +73,7 @@ export interface TryItSessionSummary {
   replayable: boolean;
 }
 
+/** Everything the learner's page shows; timeline and attempts newest first, at most DETAIL_LIMIT each. */
 export interface LearnerDetail {
   cohort: { id: string; name: string };
   learner: { id: string; name: string; email: string; joinedAt: string };
@@ -92,6 +99,15 @@ interface AttemptRow {
   answers: { position: number; question_id: string; question_version: string; chosen: number; correct: boolean }[];
 }
 
+/** The name of learner `learnerId` of cohort `cohortId` (page titles); errors as getCohortLearner. */
+export async function getCohortLearnerName(user: SessionUser | null, cohortId: unknown, learnerId: unknown): Promise<string> {
+  const cohort = await requireManagedCohort(user, cohortId);
+  const { learner: userId } = parseInput(learnerParamSchema, { learner: learnerId });
+  const member = await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId: cohort.id, userId } }, select: { user: { select: { name: true } } } });
+  if (!member) throw new AppError("NOT_FOUND", { userMessage: "This learner is not in this cohort." });
+  return member.user.name;
+}
+
 /**
  * Learner `learnerId` of cohort `cohortId`. 401/403/404 as requireManagedCohort; 404 when the
  * learner is not (or no longer) in the cohort, so removed learners' records stay out of reach.
@@ -107,8 +123,8 @@ export async function getCohortLearner(user: SessionUser | null, cohortId: unkno
 
   const inGuides = { userId, guide: { in: cohort.guides } };
   const [matrix, progress, attemptCount, attempts, ratings, sessions] = await Promise.all([
-    matrixOf(cohort, matrixQuerySchema.parse({}), now, userId),
-    db.lessonProgress.findMany({ where: inGuides, select: { guide: true, lesson: true, firstVisitedAt: true, readAt: true } }),
+    getLearnerMatrix(user, cohort.id, userId, now),
+    db.lessonProgress.findMany({ where: inGuides, select: { guide: true, lesson: true, firstVisitedAt: true, readAt: true, resetAt: true } }),
     db.quizAttempt.count({ where: inGuides }),
     db.$queryRaw<AttemptRow[]>`
       SELECT a.id, a.guide, a.lesson, a.submitted_at, a.score, a.total, a.passed,
@@ -128,6 +144,7 @@ export async function getCohortLearner(user: SessionUser | null, cohortId: unkno
     }),
   ]);
 
+  const resetAt = new Map(progress.filter((p) => p.resetAt).map((p) => [`${p.guide}/${p.lesson}`, p.resetAt!]));
   const lessonOf = (guide: string, lesson: string) => ({ guide, lesson, title: getGuide(guide)?.lessons.find((l) => l.slug === lesson)?.title ?? lesson });
   const row = matrix.rows[0];
 
@@ -142,6 +159,7 @@ export async function getCohortLearner(user: SessionUser | null, cohortId: unkno
       score: a.score,
       total: a.total,
       passed: a.passed,
+      beforeReset: a.submitted_at < (resetAt.get(`${a.guide}/${a.lesson}`) ?? new Date(0)),
       answers: a.answers.map((ans) => {
         // Texts only for the wording the learner saw: an edited question's choices may differ.
         const q = quiz?.questions.find((x) => x.id === ans.question_id && x.version === ans.question_version);

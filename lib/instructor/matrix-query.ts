@@ -27,11 +27,14 @@ export async function getFullCohortMatrix(user: SessionUser | null, id: unknown,
   return matrixOf(cohort, { ...matrixQuerySchema.parse({}), pageSize: Number.MAX_SAFE_INTEGER }, now);
 }
 
-/**
- * The matrix of `cohort` (already checked by the caller) as `query` asks; with `onlyUserId`, just
- * that member's row.
- */
-export async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date, onlyUserId?: string): Promise<ProgressMatrix> {
+/** One learner's row of cohort `id` (no row when they are not in it), with the lessons' columns. */
+export async function getLearnerMatrix(user: SessionUser | null, id: unknown, learnerId: string, now = new Date()): Promise<ProgressMatrix> {
+  const cohort = await requireManagedCohort(user, id);
+  return matrixOf(cohort, matrixQuerySchema.parse({}), now, learnerId);
+}
+
+/** The matrix of `cohort` as `query` asks; with `onlyUserId`, just that member's row. */
+async function matrixOf(cohort: ManagedCohort, query: MatrixQuery, now: Date, onlyUserId?: string): Promise<ProgressMatrix> {
   const guides = cohort.guides.flatMap((slug) => getGuide(slug) ?? []);
   const lessons = guides.flatMap((g) => g.lessons);
   if (query.sort.startsWith("lesson:") && !lessons.some((l) => query.sort === `lesson:${l.guide}/${l.slug}`)) {

@@ -35,6 +35,7 @@ export interface ProgressMatrix {
   rows: MatrixRow[];
   /** Learners the filters keep (all pages). */
   total: number;
+  /** The page shown: the one asked for, or the last one when that is past the end. */
   page: number;
   pageSize: number;
 }
@@ -108,12 +109,14 @@ export function buildMatrix(
     phase: l.phase,
     percentComplete: percentOf(rows.filter((r) => r.cells[i]!.status === "complete").length, rows.length),
   }));
-  const start = (query.page - 1) * query.pageSize;
+  // A page past the end (a bookmark from before learners left) shows the last page instead.
+  const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / query.pageSize)));
+  const start = (page - 1) * query.pageSize;
   return {
     lessons: totals,
     rows: rows.slice(start, start + query.pageSize).map(({ active: _active, ...row }) => row),
     total: rows.length,
-    page: query.page,
+    page,
     pageSize: query.pageSize,
   };
 }

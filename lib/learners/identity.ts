@@ -7,10 +7,10 @@ import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { GUEST_COOKIE, guestCookieOptions, guestCookieValue, guestIdFromCookie } from "./guest-cookie";
+import type { Learner } from "./learner";
 import { mergeGuestIntoUser } from "./merge";
 
 export { learnerKey, ownerConflictTarget, ownerOf, type Learner } from "./learner";
-import type { Learner } from "./learner";
 
 /**
  * The learner of this request: the signed-in user, else the guest of a valid guest cookie, else

@@ -1,6 +1,6 @@
 /**
  * The cohort CSV exports on the real database: only the cohort's learners and guides, one row per
- * answered question (read in keyset pages without losing or repeating a row), a comment with
+ * answered question (read in batches without losing or repeating a row), a comment with
  * commas, quotes and line breaks intact, formulas neutralised, and access for the instructor only.
  */
 import { randomUUID } from "node:crypto";
@@ -23,7 +23,7 @@ async function attemptWithAnswers(userId: string, at: Date, answers: boolean[]) 
 }
 
 describe("cohort CSV exports", () => {
-  it("exports every answered question of the cohort's learners, across keyset pages, and nobody else's", async () => {
+  it("exports every answered question of the cohort's learners, across batches, and nobody else's", async () => {
     const instructor = await createActor("INSTRUCTOR");
     const { id, joinCode } = await createCohort(instructor, { name: "Export class", guides: ["kafka"] });
     const member = await createActor();

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { getCohortActivity } from "@/lib/instructor/activity-query";
 import { getCohortLearner } from "@/lib/instructor/learner-query";
 import { getQuestionAnalysis } from "@/lib/instructor/questions-query";
+import { resetLessonProgress } from "@/lib/progress/record";
 import { percentOf } from "@/lib/progress/summary";
 import { DEMO_HISTORY, seedDemoHistory } from "../../scripts/db/demo-activity";
 import { rejection } from "./helpers/errors";
@@ -79,6 +80,21 @@ describe("one learner of a cohort", () => {
     await db.quizAnswer.create({ data: { attemptId: attempt.id, position: 0, questionId: q.id, questionVersion: "an-old-version", chosen: 1, displayed: 1, correct: false } });
     const [shown] = (await getCohortLearner(instructor, id, learner.id)).attempts;
     expect(shown!.answers[0]).toEqual({ position: 0, questionId: q.id, question: null, chosen: { index: 1, text: null }, correct: false, key: null });
+  });
+
+  it("marks the attempts made before the learner started a lesson over", async () => {
+    const { instructor, id, learner } = await cohortWithLearner();
+    const now = Date.now();
+    await seedDemoHistory({ kind: "user", userId: learner.id }, "kafka", DEMO_HISTORY["learner@example.com"]!, now);
+    await resetLessonProgress({ kind: "user", userId: learner.id }, "kafka", lessons[1]!.slug);
+    const detail = await getCohortLearner(instructor, id, learner.id);
+    expect(detail.attempts.map((a) => [a.lesson, a.beforeReset])).toEqual([
+      [lessons[2]!.slug, false],
+      [lessons[1]!.slug, true],
+      [lessons[1]!.slug, true],
+      [lessons[0]!.slug, false],
+    ]);
+    expect(detail.lessons[1]!.bestScore).toBeNull();
   });
 
   it("is for the cohort's instructor and admins, and only while the learner is in the cohort", async () => {

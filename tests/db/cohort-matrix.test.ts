@@ -72,6 +72,9 @@ describe("cohort progress matrix", () => {
     expect(await names({ inactiveDays: "7" })).toEqual(["Bo", "Cy"]);
     expect(await names({ q: "ADA" })).toEqual(["Ada"]);
     expect(await names({ page: "2", pageSize: "2" })).toEqual(["Cy"]);
+    // A page past the end (an old bookmark) shows the last page, and says which.
+    const past = await getCohortMatrix(instructor, id, { page: "9", pageSize: "2" }, NOW);
+    expect([past.page, past.rows.map((r) => r.name)]).toEqual([2, ["Cy"]]);
     const phase2 = await getCohortMatrix(instructor, id, { phase: String(second!.phase === first!.phase ? 2 : second!.phase) }, NOW);
     expect(phase2.lessons.every((l) => l.phase === phase2.lessons[0]!.phase)).toBe(true);
     expect(phase2.lessons.map((l) => l.lesson)).not.toContain(first!.slug);

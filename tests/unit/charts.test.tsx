@@ -36,8 +36,23 @@ describe("BarList", () => {
     ]);
   });
 
+  const widths = (markup: string) => [...markup.matchAll(/style="width:([\d.]+)%"/g)].map((m) => Number(m[1]));
+
   it("draws each bar in proportion to the largest value", () => {
-    expect([...html.matchAll(/style="width:([\d.]+)%"/g)].map((m) => Number(m[1]))).toEqual([(2 / 6) * 100, 100]);
+    expect(widths(html)).toEqual([(2 / 6) * 100, 100]);
+  });
+
+  it("never draws past the end, and draws nothing when every value is zero", () => {
+    const over = renderToStaticMarkup(<BarList caption="c" headers={["a", "b"]} max={100} rows={[{ label: "x", value: 140, text: "140%" }]} />);
+    expect(widths(over)).toEqual([100]);
+    const none = renderToStaticMarkup(<BarList caption="c" headers={["a", "b"]} max={0} rows={[{ label: "x", value: 0, text: "0" }]} />);
+    expect(widths(none)).toEqual([0]);
+  });
+
+  it("can caption its table apart from the drawing, once for screen readers", () => {
+    const two = renderToStaticMarkup(<BarList caption="Choices picked" tableCaption="Choices picked: question 3" headers={["a", "b"]} max={1} rows={[]} />);
+    expect(two).toContain('<figcaption aria-hidden="true"');
+    expect(two).toContain("<caption>Choices picked: question 3</caption>");
   });
 });
 

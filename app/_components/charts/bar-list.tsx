@@ -13,11 +13,31 @@ export interface BarRow {
   mark?: string;
 }
 
-/** `stacked` puts each label on its own line above its bar (for long labels, such as quiz choices). */
-export function BarList({ caption, rows, max, headers, stacked = false }: { caption: string; rows: BarRow[]; max: number; headers: [string, string]; stacked?: boolean }) {
+/**
+ * `stacked` puts each label on its own line above its bar (for long labels, such as quiz choices).
+ * `tableCaption` tells apart tables that share a visible caption (one chart per quiz question).
+ */
+export function BarList({
+  caption,
+  tableCaption = caption,
+  rows,
+  max,
+  headers,
+  stacked = false,
+}: {
+  caption: string;
+  tableCaption?: string;
+  rows: BarRow[];
+  max: number;
+  headers: [string, string];
+  stacked?: boolean;
+}) {
   return (
     <figure className="space-y-2">
-      <figcaption className="text-sm font-medium">{caption}</figcaption>
+      {/* Screen readers get the caption once, from the table. */}
+      <figcaption aria-hidden="true" className="text-sm font-medium">
+        {caption}
+      </figcaption>
       <ul aria-hidden="true" className={`text-xs ${stacked ? "space-y-2" : "space-y-1"}`}>
         {rows.map((r, i) => (
           <li key={i} className={`grid items-center gap-x-2 ${stacked ? "grid-cols-[1fr_10rem]" : "grid-cols-[minmax(0,12rem)_1fr_10rem]"}`}>
@@ -38,7 +58,7 @@ export function BarList({ caption, rows, max, headers, stacked = false }: { capt
         ))}
       </ul>
       <table className="sr-only">
-        <caption>{caption}</caption>
+        <caption>{tableCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{headers[0]}</th>

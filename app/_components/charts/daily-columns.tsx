@@ -18,7 +18,10 @@ export function DailyColumns({ caption, days, headers }: { caption: string; days
   const height = 80;
   return (
     <figure className="space-y-2">
-      <figcaption className="text-sm font-medium">{caption}</figcaption>
+      {/* Screen readers get the caption once, from the table. */}
+      <figcaption aria-hidden="true" className="text-sm font-medium">
+        {caption}
+      </figcaption>
       <div aria-hidden="true" className="flex items-end gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <span className="tabular-nums">{max}</span>
         <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full max-w-2xl" preserveAspectRatio="none">

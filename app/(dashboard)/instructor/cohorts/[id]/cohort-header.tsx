@@ -37,7 +37,7 @@ export function CohortHeader({ cohort, current, title }: { cohort: CohortSummary
             <li key={t.key}>
               <Link
                 href={`${base}${t.path}`}
-                aria-current={t.key === current && !title ? "page" : undefined}
+                aria-current={t.key !== current ? undefined : title ? "location" : "page"}
                 className={`-mb-px inline-block border-b-2 px-3 py-2 font-medium ${
                   t.key === current ? "border-sky-700 text-sky-900 dark:border-sky-400 dark:text-sky-200" : "border-transparent text-zinc-700 hover:text-zinc-950 dark:text-zinc-300 dark:hover:text-white"
                 }`}

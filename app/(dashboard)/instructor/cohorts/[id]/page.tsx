@@ -12,9 +12,14 @@ import { cohortForPage, pageError } from "./cohort-page-data";
 import { MatrixFilters } from "./matrix-filters";
 import { ProgressMatrixTable } from "./progress-matrix";
 
-export const metadata: Metadata = { title: "Cohort" };
-
 type Params = { id: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { id } = await params;
+  const { cohort } = await cohortForPage(id, `/instructor/cohorts/${encodeURIComponent(id)}`);
+  return { title: `Progress: ${cohort.name}` };
+}
+
 
 // One cohort, for its instructor or an admin: the join link and controls, completion and activity
 // charts, and the progress matrix (the list of its learners: paged, searchable; each name leads to
@@ -37,6 +42,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
   }
   const phases = cohort.guides.flatMap((g) => getGuide(g.slug)?.phases ?? []).map((p) => ({ order: p.order, title: p.title }));
   const noteBadQuery = !parsed.success || first === null;
+  const filtered = query.q !== undefined || query.status !== undefined || query.inactiveDays !== undefined;
   return (
     <div className="space-y-8">
       <CohortHeader cohort={cohort} current="progress" />
@@ -49,13 +55,13 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
             At a glance
           </h2>
           <BarList
-            caption={query.phase === undefined ? "Completion per lesson" : `Completion per lesson, phase ${query.phase}`}
+            caption={`Completion per lesson${query.phase === undefined ? "" : `, phase ${query.phase}`}${filtered ? `, among the ${matrix.total} learner${matrix.total === 1 ? "" : "s"} matching the filters` : ""}`}
             headers={["Lesson", "Learners complete"]}
             max={100}
             rows={matrix.lessons.map((l) => ({ label: l.title, value: l.percentComplete, text: `${l.percentComplete}%` }))}
           />
           <DailyColumns
-            caption={`Active learners per day, last ${activity.length} days`}
+            caption={`Active learners per day (UTC), last ${activity.length} days`}
             headers={{ value: "Active learners", extra: ["Quiz attempts", "Lessons read"] }}
             days={activity.map((d) => ({ day: d.day, value: d.activeLearners, extra: [d.quizAttempts, d.lessonsRead] }))}
           />

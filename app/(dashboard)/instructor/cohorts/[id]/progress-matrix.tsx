@@ -87,9 +87,9 @@ export function ProgressMatrixTable({ cohortId, matrix, query }: { cohortId: str
       </div>
       {pages > 1 && (
         <nav aria-label="Matrix pages" className="flex gap-3 text-sm">
-          {query.page > 1 && <Link href={href({ page: query.page - 1 })}>← Previous</Link>}
-          <span>{`Page ${query.page} of ${pages}`}</span>
-          {query.page < pages && <Link href={href({ page: query.page + 1 })}>Next →</Link>}
+          {matrix.page > 1 && <Link href={href({ page: matrix.page - 1 })}>← Previous</Link>}
+          <span>{`Page ${matrix.page} of ${pages}`}</span>
+          {matrix.page < pages && <Link href={href({ page: matrix.page + 1 })}>Next →</Link>}
         </nav>
       )}
     </section>

@@ -6,9 +6,14 @@ import { formatInstantDay, plural } from "@/lib/utils/format";
 import { CohortHeader } from "../cohort-header";
 import { cohortForPage, pageError } from "../cohort-page-data";
 
-export const metadata: Metadata = { title: "Page feedback" };
-
 type Params = { id: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { id } = await params;
+  const { cohort } = await cohortForPage(id, `/instructor/cohorts/${encodeURIComponent(id)}`);
+  return { title: `Page feedback: ${cohort.name}` };
+}
+
 
 // What a cohort's learners said about each page ("Was this page helpful?"), for its instructor or
 // an admin: the pages needing attention first, then every lesson with its votes, reasons and
@@ -32,7 +37,7 @@ export default async function CohortFeedbackPage({ params }: { params: Promise<P
           <ol className="list-decimal space-y-1 pl-5" data-needs-attention>
             {feedback.needsAttention.map((l) => (
               <li key={`${l.guide}/${l.lesson}`}>
-                <a href={`#feedback-${l.lesson}`} className="text-sky-800 underline dark:text-sky-300">
+                <a href={`#feedback-${l.guide}-${l.lesson}`} className="text-sky-800 underline dark:text-sky-300">
                   {l.title}
                 </a>
                 {`: ${plural(l.notHelpful, "“not helpful” vote")}`}
@@ -72,7 +77,7 @@ export default async function CohortFeedbackPage({ params }: { params: Promise<P
             </thead>
             <tbody>
               {feedback.lessons.map((l) => (
-                <tr key={`${l.guide}/${l.lesson}`} id={`feedback-${l.lesson}`} className="border-b border-zinc-100 dark:border-zinc-900" data-feedback-lesson={l.lesson}>
+                <tr key={`${l.guide}/${l.lesson}`} id={`feedback-${l.guide}-${l.lesson}`} className="border-b border-zinc-100 dark:border-zinc-900" data-feedback-lesson={l.lesson}>
                   <th scope="row" className="py-1.5 pr-3 font-medium">{l.title}</th>
                   <td className="py-1.5 pr-3 whitespace-nowrap">{l.helpfulPercent === null ? "no votes" : `${l.helpfulPercent}%`}</td>
                   <td className="py-1.5 pr-3">{`${l.helpful} / ${l.notHelpful}`}</td>

@@ -7,9 +7,14 @@ import { LOW_FACILITY, MIN_RESPONSES } from "@/lib/instructor/question-stats";
 import { CohortHeader } from "../cohort-header";
 import { cohortForPage, pageError } from "../cohort-page-data";
 
-export const metadata: Metadata = { title: "Question analysis" };
-
 type Params = { id: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { id } = await params;
+  const { cohort } = await cohortForPage(id, `/instructor/cohorts/${encodeURIComponent(id)}`);
+  return { title: `Questions: ${cohort.name}` };
+}
+
 
 const percent = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
@@ -42,7 +47,8 @@ function QuestionCard({ s }: { s: QuestionSeries }) {
           <dd className="font-semibold" data-discrimination>{stats.discrimination === null ? "—" : stats.discrimination.toFixed(2)}</dd>
         </div>
       </dl>
-      {stats.fewResponses && (
+      {stats.responses === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No first attempts yet.</p>}
+      {stats.fewResponses && stats.responses > 0 && (
         <p className="text-sm text-amber-800 dark:text-amber-300" data-few-responses>
           {`Only ${stats.responses} response${stats.responses === 1 ? "" : "s"}: with fewer than ${MIN_RESPONSES}, these figures can mislead.`}
         </p>
@@ -55,6 +61,7 @@ function QuestionCard({ s }: { s: QuestionSeries }) {
       {stats.responses > 0 && (
         <BarList
           caption="Choices picked on first attempts"
+          tableCaption={`Choices picked on first attempts: ${s.text ?? `${s.questionId}, an earlier wording`}`}
           stacked
           headers={["Choice", "Learners"]}
           max={Math.max(...stats.choices, 1)}
@@ -103,7 +110,7 @@ export default async function CohortQuestionsPage({ params, searchParams }: { pa
           <ul className="mt-2 list-disc pl-5 text-sm" data-flagged>
             {flagged.map((s) => (
               <li key={`${s.guide}/${s.lesson}/${s.questionId}/${s.version}`}>
-                <a href={`#q-${s.lesson}-${s.questionId}-${s.version}`} className="text-sky-800 underline dark:text-sky-300">{`${s.lessonTitle}: ${s.text ?? s.questionId}`}</a>
+                <a href={`#q-${s.guide}-${s.lesson}-${s.questionId}-${s.version}`} className="text-sky-800 underline dark:text-sky-300">{`${s.lessonTitle}: ${s.text ?? s.questionId}`}</a>
               </li>
             ))}
           </ul>
@@ -118,7 +125,7 @@ export default async function CohortQuestionsPage({ params, searchParams }: { pa
           {series
             .filter((s) => `${s.guide}/${s.lesson}` === l.key)
             .map((s) => (
-              <div key={`${s.questionId}/${s.version}`} id={`q-${s.lesson}-${s.questionId}-${s.version}`}>
+              <div key={`${s.questionId}/${s.version}`} id={`q-${s.guide}-${s.lesson}-${s.questionId}-${s.version}`}>
                 <QuestionCard s={s} />
               </div>
             ))}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCohortLearner, type ActivityKind } from "@/lib/instructor/learner-query";
+import { getCohortLearner, getCohortLearnerName, type ActivityKind } from "@/lib/instructor/learner-query";
 import { formatInstantDay, plural } from "@/lib/utils/format";
 import { CohortHeader } from "../../cohort-header";
 import { cohortForPage, pageError } from "../../cohort-page-data";
@@ -8,9 +8,13 @@ import { RemoveMemberButton } from "../../remove-member-button";
 import { STATUS_LABEL } from "../../status";
 import { SessionReplayDisclosure } from "./session-replay";
 
-export const metadata: Metadata = { title: "Learner" };
-
 type Params = { id: string; userId: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { id, userId } = await params;
+  const { user, cohort } = await cohortForPage(id, `/instructor/cohorts/${encodeURIComponent(id)}/learners/${encodeURIComponent(userId)}`);
+  return { title: `${await getCohortLearnerName(user, cohort.id, userId).catch(pageError)}: ${cohort.name}` };
+}
 
 const KIND: Record<ActivityKind, string> = { joined: "Cohort", opened: "Visit", read: "Reading", quiz: "Quiz", rating: "Rating", "try-it": "Try it", goal: "Goal" };
 
@@ -86,6 +90,7 @@ export default async function CohortLearnerPage({ params }: { params: Promise<Pa
                 <li key={a.id} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-attempt={a.id}>
                   <h3 className="font-medium">
                     {`${a.lessonTitle}: ${a.score} of ${a.total}, ${a.passed ? "passed" : "not passed"}`}
+                    {a.beforeReset && <span className="ml-2 text-sm font-normal">(before the lesson was started over: no longer counted)</span>}
                     <span className="ml-2 text-sm font-normal text-zinc-600 dark:text-zinc-400">{when(a.submittedAt)}</span>
                   </h3>
                   <table className="mt-2 w-full text-left text-sm">
@@ -154,7 +159,7 @@ export default async function CohortLearnerPage({ params }: { params: Promise<Pa
         </h2>
         <ol className="space-y-1 text-sm" data-activity>
           {detail.activity.map((e, i) => (
-            <li key={i} className="grid grid-cols-[12rem_5rem_1fr] gap-2">
+            <li key={i} className="grid gap-x-2 sm:grid-cols-[12rem_5rem_1fr]">
               <time dateTime={e.at} className="text-zinc-600 dark:text-zinc-400">
                 {when(e.at)}
               </time>

@@ -14,7 +14,9 @@ import type { Command } from "@/lib/sim";
 import type { ReplayStep } from "@/lib/try-it/replay";
 
 const button =
-  "rounded border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  "rounded border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+const REQUEST_TIMEOUT_MS = 20_000;
 
 /** JSON with object keys sorted: stored commands come back from jsonb with their keys reordered. */
 const canonical = (value: unknown): string =>
@@ -43,17 +45,25 @@ export function SessionReplay({ sessionId, steps }: { sessionId: string; steps: 
 
   useEffect(() => {
     const controller = new AbortController();
-    void callApi<ReplayStep>(`/api/sim/sessions/${encodeURIComponent(sessionId)}/replay?step=${step}`, { signal: controller.signal }).then((r) => {
+    // Our own signal (a newer step cancels this one) replaces callApi's timeout: keep both.
+    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]);
+    void callApi<ReplayStep>(`/api/sim/sessions/${encodeURIComponent(sessionId)}/replay?step=${step}`, { signal }).then((r) => {
       if (controller.signal.aborted) return;
       setLoading(false);
       if (r.ok) {
         setShown(r.data);
         setError(null);
-      } else setError(r.message);
+      } else {
+        // Never show an earlier step's view under this step's number.
+        setShown(null);
+        setError(r.message);
+      }
     });
     return () => controller.abort();
   }, [sessionId, step]);
 
+  // The buttons at either end stay focusable (aria-disabled, not disabled) so keyboard focus is
+  // not lost when the last step is reached; pressing them then does nothing.
   const go = (to: number) => {
     const next = Math.max(0, Math.min(steps, to));
     if (next === step) return;
@@ -64,16 +74,16 @@ export function SessionReplay({ sessionId, steps }: { sessionId: string; steps: 
   return (
     <div className="space-y-3" data-replay={sessionId}>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={button} onClick={() => go(0)} disabled={step === 0}>
+        <button type="button" className={button} onClick={() => go(0)} aria-disabled={step === 0}>
           « Start
         </button>
-        <button type="button" className={button} onClick={() => go(step - 1)} disabled={step === 0}>
+        <button type="button" className={button} onClick={() => go(step - 1)} aria-disabled={step === 0}>
           ← Previous
         </button>
-        <button type="button" className={button} onClick={() => go(step + 1)} disabled={step >= steps}>
+        <button type="button" className={button} onClick={() => go(step + 1)} aria-disabled={step >= steps}>
           Next →
         </button>
-        <button type="button" className={button} onClick={() => go(steps)} disabled={step >= steps}>
+        <button type="button" className={button} onClick={() => go(steps)} aria-disabled={step >= steps}>
           End »
         </button>
         <label htmlFor={inputId} className="ml-2 text-sm">
@@ -94,7 +104,7 @@ export function SessionReplay({ sessionId, steps }: { sessionId: string; steps: 
         <span className="text-sm">{`of ${steps}`}</span>
       </div>
       <p role="status" aria-live="polite" className="text-sm" data-replay-step>
-        {loading ? "Loading…" : shown ? `Step ${shown.step} of ${shown.steps}: ${commandText(shown.command, shown.view.controls)}` : ""}
+        {loading ? `Loading step ${step}…` : shown ? `Step ${shown.step} of ${shown.steps}: ${commandText(shown.command, shown.view.controls)}` : ""}
       </p>
       {error && (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">
