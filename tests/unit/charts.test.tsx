@@ -28,7 +28,7 @@ describe("BarList", () => {
 
   it("hides the drawing from screen readers and gives them the numbers as a table", () => {
     expect(html).toMatch(/<ul aria-hidden="true"/);
-    expect(html).toMatch(/<table class="sr-only"><caption>Choices picked<\/caption>/);
+    expect(html).toMatch(/<div class="sr-only"><table><caption>Choices picked<\/caption>/);
     expect(tableRows(html)).toEqual([
       ["Choice", "Learners"],
       ["At most once", "2 (25%)"],

@@ -42,31 +42,34 @@ export function DailyColumns({ caption, days, headers }: { caption: string; days
           <span>{formatDay(days.at(-1)!.day)}</span>
         </p>
       )}
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">{headers.value}</th>
-            {headers.extra.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{formatDay(d.day)}</th>
-              <td>{d.value}</td>
-              {d.extra.map((x, i) => (
-                <td key={i}>{x}</td>
+      {/* sr-only on a wrapper: a table ignores the 1 px width and would widen narrow pages. */}
+      <div className="sr-only">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">{headers.value}</th>
+              {headers.extra.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{formatDay(d.day)}</th>
+                <td>{d.value}</td>
+                {d.extra.map((x, i) => (
+                  <td key={i}>{x}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
