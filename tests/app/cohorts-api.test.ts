@@ -76,6 +76,9 @@ describe("cohorts API", () => {
       expect((await boss.request(page)).status, `${page} admin`).toBe(200);
     }
     expect((await owner.client.request(`/instructor/cohorts/${id}/learners/${learner.id}`)).status).toBe(404);
+    // The questions page widens to every learner for admins only; an instructor asking gets the cohort.
+    expect(await (await boss.request(`/instructor/cohorts/${id}/questions?scope=all`)).text()).toContain("Over every learner of these guides");
+    expect(await (await owner.client.request(`/instructor/cohorts/${id}/questions?scope=all`)).text()).toContain("Over this cohort");
 
     const csv = await owner.client.request(`/api/instructor/cohorts/${id}/attempts.csv`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
