@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { benchInstructor } from "./instructor";
 import { benchLessonPage } from "./lesson-page";
 import { benchSim } from "./sim";
 import { benchSimApi } from "./sim-api";
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "lesson-page": () => benchLessonPage(),
   sim: () => benchSim(),
   "sim-api": () => benchSimApi(),
+  instructor: () => benchInstructor(),
 };
 
 async function main() {
