@@ -1,5 +1,7 @@
 "use client";
 
+import "@/app/_components/ui/zod-without-eval";
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";

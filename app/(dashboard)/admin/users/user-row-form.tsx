@@ -1,5 +1,7 @@
 "use client";
 
+import "@/app/_components/ui/zod-without-eval";
+
 import { useState, useTransition } from "react";
 import { updateUserAction } from "@/lib/users/actions";
 import type { UserDto } from "@/lib/users/queries";
