@@ -2,7 +2,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/config";
 import { clientIp } from "@/lib/http/client-ip";
-import { errorResponse } from "@/lib/http/route";
+import { assertSameOrigin, errorResponse } from "@/lib/http/route";
 import { hitRateLimit, SIGN_IN_LIMITS } from "@/lib/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -13,9 +13,15 @@ export async function GET(req: Request, ctx: Context): Promise<Response> {
   return handler(req, ctx);
 }
 
-// POST /api/auth/callback/credentials is rate limited per account and per IP before next-auth
-// checks the password; every other POST goes straight to next-auth.
+// Every POST is refused from another site (next-auth's own CSRF token is a second line). POST
+// /api/auth/callback/credentials is rate limited per account and per IP before next-auth checks
+// the password; every other POST goes straight to next-auth.
 export async function POST(req: Request, ctx: Context): Promise<Response> {
+  try {
+    assertSameOrigin(req);
+  } catch (error) {
+    return errorResponse(error);
+  }
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     try {
       const form = await req.clone().formData();
