@@ -71,7 +71,9 @@ export class AppError extends Error {
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof AppError) return error.code === "DB_UNAVAILABLE";
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|P1001|P1017|DatabaseNotReachable|Can't reach database/i.test(
+  // Also the server's own refusals while it is up: a database closed to connections, a server
+  // starting, stopping or recovering, or an administrator ending our sessions.
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|P1001|P1017|DatabaseNotReachable|Can't reach database|not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|server closed the connection unexpectedly/i.test(
     text,
   );
 }

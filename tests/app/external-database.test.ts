@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { signUpAt, startApp } from "../../scripts/lib/run-app";
-import { createPostgresDatabase, postgresServerAvailable } from "../setup/postgres-server";
+import { createPostgresDatabase, POSTGRES_ADMIN_URL, postgresServerAvailable } from "../setup/postgres-server";
 
 const withPostgres = await postgresServerAvailable();
 
@@ -29,4 +29,42 @@ describe.skipIf(!withPostgres)("npm start with DATABASE_URL", () => {
       await database.drop();
     }
   }, 180_000);
+
+  it("should answer /readyz 503 while the database refuses connections, keep /healthz and lesson pages up, and be ready again after", async () => {
+    const database = await createPostgresDatabase();
+    const name = new URL(database.url).pathname.slice(1);
+    const app = await startApp({ env: { DATABASE_URL: database.url } });
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    const get = (path: string) => fetch(`${app.baseUrl}${path}`);
+    try {
+      const ready = await get("/readyz");
+      expect([ready.status, await ready.text()]).toEqual([200, "ready\n"]);
+
+      // The server stays up, but this database takes no connections and loses the ones it had.
+      await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+      const down = await get("/readyz");
+      expect(down.status).toBe(503);
+      expect(down.headers.get("retry-after")).toBe("5");
+      expect(await down.text()).toBe("database unavailable\n");
+      // Liveness and the prerendered lessons do not need the database.
+      expect((await get("/healthz")).status).toBe(200);
+      const lesson = await get("/guides/kafka/the-log");
+      expect([lesson.status, (await lesson.text()).includes("Check your understanding")]).toEqual([200, true]);
+      // An API call that needs it says so, with no detail of why.
+      const api = await signUpAt(app.baseUrl, { name: "Too soon", email: `down-${Date.now()}@example.org`, password: "while it is down" });
+      expect(api.status).toBe(503);
+      expect(api.headers.get("retry-after")).toBe("5");
+      expect(await api.text()).not.toMatch(/ALLOW_CONNECTIONS|pg_|prisma|terminat/i);
+
+      await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
+      await expect.poll(async () => (await get("/readyz")).status, { timeout: 20_000, interval: 500 }).toBe(200);
+    } finally {
+      await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`).catch(() => undefined);
+      await admin.end();
+      await app.stop();
+      await database.drop();
+    }
+  }, 240_000);
 });
