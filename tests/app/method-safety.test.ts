@@ -3,40 +3,11 @@
  * without touching this file): each mutating method refuses a request from another site (403,
  * before it reads anything), and a route without GET answers GET with 405.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiRoutes, MUTATING } from "./helpers/api-routes";
 import { Client } from "./helpers/http-client";
 
-const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
-
-/** Values for dynamic segments: well-formed, so a route that got past the origin check would act. */
-const PARAMS: Record<string, string> = {
-  "[id]": "00000000-0000-4000-8000-000000000001",
-  "[userId]": "00000000-0000-4000-8000-000000000002",
-  "[guide]": "kafka",
-  "[lesson]": "the-log",
-  "[...nextauth]": "signout",
-};
-
-interface Route {
-  url: string;
-  methods: string[];
-}
-
-function routes(dir = path.join("app", "api")): Route[] {
-  return readdirSync(dir).flatMap((entry): Route[] => {
-    const file = path.join(dir, entry);
-    if (statSync(file).isDirectory()) return routes(file);
-    if (entry !== "route.ts") return [];
-    const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/^export (?:async function|function|const) (GET|HEAD|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]!);
-    const segments = path.relative("app", dir).split(path.sep).map((s) => PARAMS[s] ?? s);
-    return [{ url: `/${segments.join("/")}`, methods }];
-  });
-}
-
-const all = routes();
+const all = apiRoutes();
 
 describe("method safety", () => {
   it("finds the API routes", () => {
