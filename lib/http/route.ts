@@ -7,6 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import { parseInput } from "@/lib/validation";
 
 export interface ErrorBody {
@@ -26,13 +27,14 @@ export function errorResponse(error: unknown): Response {
     const body: ErrorBody = { error: { code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors } };
     return json(body, error.status, headers);
   }
+  // The id the user is shown is the one the log line carries: quoting it finds the whole story.
   const requestId = randomUUID();
   if (isDatabaseUnavailable(error)) {
-    console.error(`[${requestId}] database unavailable:`, error);
+    logError("database-unavailable", { requestId, error });
     const e = new AppError("DB_UNAVAILABLE");
-    return json({ error: { code: e.code, message: e.userMessage, requestId } }, 503, { "Retry-After": "5" });
+    return json({ error: { code: e.code, message: `${e.userMessage} (request ${requestId})`, requestId } }, 503, { "Retry-After": "5" });
   }
-  console.error(`[${requestId}] unexpected error:`, error);
+  logError("unexpected-error", { requestId, error });
   return json({ error: { code: "INTERNAL", message: `Something went wrong (request ${requestId}).`, requestId } }, 500);
 }
 

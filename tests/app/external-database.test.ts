@@ -56,7 +56,14 @@ describe.skipIf(!withPostgres)("npm start with DATABASE_URL", () => {
       const api = await signUpAt(app.baseUrl, { name: "Too soon", email: `down-${Date.now()}@example.org`, password: "while it is down" });
       expect(api.status).toBe(503);
       expect(api.headers.get("retry-after")).toBe("5");
-      expect(await api.text()).not.toMatch(/ALLOW_CONNECTIONS|pg_|prisma|terminat/i);
+      // The message quotes a request id; the server's log has a JSON line with it and the cause.
+      const text = await api.text();
+      expect(text).not.toMatch(/ALLOW_CONNECTIONS|pg_|prisma|terminat|accepting/i);
+      const { error } = JSON.parse(text) as { error: { message: string; requestId: string } };
+      expect(error.message).toContain(`(request ${error.requestId})`);
+      const logged = readFileSync(app.logFile, "utf8").split("\n").filter((l) => l.includes(error.requestId));
+      expect(logged.map((l) => JSON.parse(l) as { event: string }).map((l) => l.event)).toEqual(["database-unavailable"]);
+      expect(logged[0]).toContain("not currently accepting connections");
 
       await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
       await expect.poll(async () => (await get("/readyz")).status, { timeout: 20_000, interval: 500 }).toBe(200);
