@@ -106,9 +106,10 @@ async function main() {
 
     step("Checking seed data");
     await run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(root, "scripts/db/seed.ts"), "--if-empty"], env);
-    // The embedded database has no autovacuum: fresh tables get their statistics now. Only an
-    // optimisation, so a failure is reported and the start goes on.
-    if (database) {
+    // The embedded database has no autovacuum. It analyses itself when it starts (data from earlier
+    // runs); tables just created or migrated here get their statistics now. Only an optimisation,
+    // so a failure is reported and the start goes on.
+    if (database && applied.length > 0) {
       step("Refreshing the database's planner statistics");
       await analyzeDatabase(env.DATABASE_URL!).catch((error: unknown) => console.warn(`  skipped: ${error instanceof Error ? error.message : String(error)}`));
     }

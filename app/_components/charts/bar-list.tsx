@@ -2,6 +2,7 @@
  * A horizontal bar chart drawn with plain boxes (server-rendered, no script), with its numbers in a
  * table for screen readers: the drawing is hidden from them, the table from sight.
  */
+import { ChartTable } from "./chart-table";
 
 export interface BarRow {
   label: string;
@@ -57,26 +58,11 @@ export function BarList({
           </li>
         ))}
       </ul>
-      {/* sr-only on a wrapper: a table ignores the 1 px width and would widen narrow pages. */}
-      <div className="sr-only">
-        <table>
-          <caption>{tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{headers[0]}</th>
-              <th scope="col">{headers[1]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <th scope="row">{r.mark ? `${r.label} (${r.mark})` : r.label}</th>
-                <td>{r.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartTable
+        caption={tableCaption}
+        headers={headers}
+        rows={rows.map((r, i) => ({ key: String(i), head: r.mark ? `${r.label} (${r.mark})` : r.label, cells: [r.text] }))}
+      />
     </figure>
   );
 }

@@ -3,6 +3,7 @@
  * day's numbers in a table for screen readers.
  */
 import { formatDay } from "@/lib/utils/format";
+import { ChartTable } from "./chart-table";
 
 export interface DailySeries {
   day: string;
@@ -42,34 +43,11 @@ export function DailyColumns({ caption, days, headers }: { caption: string; days
           <span>{formatDay(days.at(-1)!.day)}</span>
         </p>
       )}
-      {/* sr-only on a wrapper: a table ignores the 1 px width and would widen narrow pages. */}
-      <div className="sr-only">
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">{headers.value}</th>
-              {headers.extra.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{formatDay(d.day)}</th>
-                <td>{d.value}</td>
-                {d.extra.map((x, i) => (
-                  <td key={i}>{x}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartTable
+        caption={caption}
+        headers={["Day", headers.value, ...headers.extra]}
+        rows={days.map((d) => ({ key: d.day, head: formatDay(d.day), cells: [d.value, ...d.extra] }))}
+      />
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { requirePageUser, type SessionUser } from "@/lib/auth/session";
 import type { CohortSummary } from "@/lib/cohorts/dto";
@@ -7,13 +8,14 @@ import { AppError } from "@/lib/errors";
 
 /**
  * The signed-in instructor or admin and the cohort `id` for a cohort page: sign-in first (back to
- * `path`), /forbidden for anyone else, a 404 page for an unknown or malformed id.
+ * `path`), /forbidden for anyone else, a 404 page for an unknown or malformed id. Once per request:
+ * a page's generateMetadata and the page itself share the result.
  */
-export async function cohortForPage(id: string, path: string): Promise<{ user: SessionUser; cohort: CohortSummary }> {
+export const cohortForPage = cache(async (id: string, path: string): Promise<{ user: SessionUser; cohort: CohortSummary }> => {
   const user = await requirePageUser(path, "INSTRUCTOR", "ADMIN");
   const cohort = await getCohortSummary(user, id).catch(pageError);
   return { user, cohort };
-}
+});
 
 /** What a cohort page does with an AppError from a query: forbidden and not-found pages. */
 export function pageError(error: unknown): never {
