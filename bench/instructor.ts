@@ -37,6 +37,7 @@ import path from "node:path";
 import { Client as PgClient } from "pg";
 import { startEmbeddedPostgres } from "../scripts/db/embedded-postgres";
 import { DEMO_ACCOUNTS, DEMO_COHORT } from "../scripts/db/demo-accounts";
+import { CookieClient } from "../scripts/lib/cookie-client";
 import { freePort, startApp, type RunningApp } from "../scripts/lib/run-app";
 import { Inspector, liveMemory } from "./lib/inspector";
 import { nextServerPid, rss } from "./lib/server-process";
@@ -70,45 +71,31 @@ const SORTED = `?sort=${encodeURIComponent(`lesson:${GUIDE}/offsets-and-commits`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-/** A browser: a cookie jar, same-origin requests, next-auth's credentials sign-in. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-  constructor(private base: string) {}
+/** A browser (the shared cookie-jar client) sending same-origin requests to an app that may restart on another port. */
+class Browser extends CookieClient {
+  private readonly target: { base: string };
+
+  constructor(base: string) {
+    const target = { base };
+    super(() => target.base);
+    this.target = target;
+  }
 
   rebase(base: string): void {
-    this.base = base;
+    this.target.base = base;
   }
 
-  async request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  override async request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    headers.set("origin", this.base);
-    let body = init.body;
-    if (init.json !== undefined) {
-      headers.set("content-type", "application/json");
-      body = JSON.stringify(init.json);
-    }
-    const res = await fetch(this.base + path, { ...init, headers, body, redirect: "manual" });
-    for (const line of res.headers.getSetCookie()) {
-      const pair = line.split(";")[0]!;
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
+    headers.set("origin", this.target.base);
+    return super.request(path, { ...init, headers });
   }
 
-  async signIn(email: string, password: string): Promise<void> {
-    const { csrfToken } = (await (await this.request("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await this.request("/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email, password, json: "true", csrfToken }),
-    });
+  /** Signs in with next-auth's credentials; fails unless a session cookie comes back. */
+  async signInOrFail(email: string, password: string): Promise<void> {
+    const res = await this.signIn(email, password);
     await res.arrayBuffer();
-    if (![...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+    if (!this.signedIn) throw new Error(`sign-in as ${email} failed: ${res.status}`);
   }
 
   /** GET `path`, reading the whole body; fails on anything but 200. */
@@ -319,7 +306,7 @@ export async function benchInstructor(): Promise<BenchResult> {
     const instructor = DEMO_ACCOUNTS.find((a) => a.email === DEMO_COHORT.instructor)!;
     const browser = new Browser(app.baseUrl);
     // Once per run: sign-ins are limited per account. The session survives the restarts below.
-    await browser.signIn(instructor.email, instructor.password);
+    await browser.signInOrFail(instructor.email, instructor.password);
     const bigId = await createCohort(browser, `Benchmark: ${BIG} learners`);
     const smallId = await createCohort(browser, `Benchmark: ${SMALL} learners`);
     const largeId = await createCohort(browser, `Benchmark: ${LARGE} learners`);
