@@ -58,14 +58,13 @@ export async function getCohortSummary(user: SessionUser | null, id: unknown): P
 
 /** One cohort `user` manages, with its members (by name). */
 export async function getCohort(user: SessionUser | null, id: unknown): Promise<CohortSummary & { members: CohortMemberDto[] }> {
-  const cohort = await requireManagedCohort(user, id);
-  const row = await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: summarySelect });
+  const summary = await getCohortSummary(user, id);
   const members = await db.cohortMember.findMany({
-    where: { cohortId: cohort.id },
+    where: { cohortId: summary.id },
     orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
     select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
-  return { ...toSummary(row), members: members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt.toISOString() })) };
+  return { ...summary, members: members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt.toISOString() })) };
 }
 
 /** What a join link shows before joining; 404 for an unknown code or an archived cohort. */

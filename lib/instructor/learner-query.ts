@@ -99,20 +99,12 @@ interface AttemptRow {
   answers: { position: number; question_id: string; question_version: string; chosen: number; correct: boolean }[];
 }
 
-/** The name of learner `learnerId` of cohort `cohortId` (page titles); errors as getCohortLearner. */
-export async function getCohortLearnerName(user: SessionUser | null, cohortId: unknown, learnerId: unknown): Promise<string> {
-  const cohort = await requireManagedCohort(user, cohortId);
-  const { learner: userId } = parseInput(learnerParamSchema, { learner: learnerId });
-  const member = await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId: cohort.id, userId } }, select: { user: { select: { name: true } } } });
-  if (!member) throw new AppError("NOT_FOUND", { userMessage: "This learner is not in this cohort." });
-  return member.user.name;
-}
-
 /**
- * Learner `learnerId` of cohort `cohortId`. 401/403/404 as requireManagedCohort; 404 when the
- * learner is not (or no longer) in the cohort, so removed learners' records stay out of reach.
+ * Cohort `cohortId` (checked for `user`) and its member `learnerId`: who they are and when they
+ * joined. 400 for a malformed id; 404 when the learner is not (or no longer) in the cohort, so
+ * removed learners' records stay out of reach.
  */
-export async function getCohortLearner(user: SessionUser | null, cohortId: unknown, learnerId: unknown, now = new Date()): Promise<LearnerDetail> {
+async function requireMember(user: SessionUser | null, cohortId: unknown, learnerId: unknown) {
   const cohort = await requireManagedCohort(user, cohortId);
   const { learner: userId } = parseInput(learnerParamSchema, { learner: learnerId });
   const member = await db.cohortMember.findUnique({
@@ -120,7 +112,20 @@ export async function getCohortLearner(user: SessionUser | null, cohortId: unkno
     select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
   if (!member) throw new AppError("NOT_FOUND", { userMessage: "This learner is not in this cohort." });
+  return { cohort, userId, member };
+}
 
+/** The name of learner `learnerId` of cohort `cohortId` (page titles); errors as getCohortLearner. */
+export async function getCohortLearnerName(user: SessionUser | null, cohortId: unknown, learnerId: unknown): Promise<string> {
+  return (await requireMember(user, cohortId, learnerId)).member.user.name;
+}
+
+/**
+ * Learner `learnerId` of cohort `cohortId`. 401/403/404 as requireManagedCohort; 404 when the
+ * learner is not (or no longer) in the cohort, so removed learners' records stay out of reach.
+ */
+export async function getCohortLearner(user: SessionUser | null, cohortId: unknown, learnerId: unknown, now = new Date()): Promise<LearnerDetail> {
+  const { cohort, userId, member } = await requireMember(user, cohortId, learnerId);
   const inGuides = { userId, guide: { in: cohort.guides } };
   const [matrix, progress, attemptCount, attempts, ratings, sessions] = await Promise.all([
     getLearnerMatrix(user, cohort.id, userId, now),
