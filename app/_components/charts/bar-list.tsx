@@ -2,7 +2,7 @@
  * A horizontal bar chart drawn with plain boxes (server-rendered, no script), with its numbers in a
  * table for screen readers: the drawing is hidden from them, the table from sight.
  */
-import { ChartTable } from "./chart-table";
+import { ChartFigure } from "./chart-figure";
 
 export interface BarRow {
   label: string;
@@ -34,11 +34,7 @@ export function BarList({
   stacked?: boolean;
 }) {
   return (
-    <figure className="space-y-2">
-      {/* Screen readers get the caption once, from the table. */}
-      <figcaption aria-hidden="true" className="text-sm font-medium">
-        {caption}
-      </figcaption>
+    <ChartFigure caption={caption} tableCaption={tableCaption} headers={headers} rows={rows.map((r, i) => ({ key: String(i), head: r.mark ? `${r.label} (${r.mark})` : r.label, cells: [r.text] }))}>
       <ul aria-hidden="true" className={`text-xs ${stacked ? "space-y-2" : "space-y-1"}`}>
         {rows.map((r, i) => (
           <li key={i} className={`grid items-center gap-x-2 ${stacked ? "grid-cols-[1fr_10rem]" : "grid-cols-[minmax(0,12rem)_1fr_10rem]"}`}>
@@ -58,11 +54,6 @@ export function BarList({
           </li>
         ))}
       </ul>
-      <ChartTable
-        caption={tableCaption}
-        headers={headers}
-        rows={rows.map((r, i) => ({ key: String(i), head: r.mark ? `${r.label} (${r.mark})` : r.label, cells: [r.text] }))}
-      />
-    </figure>
+    </ChartFigure>
   );
 }

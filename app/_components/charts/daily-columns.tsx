@@ -3,7 +3,7 @@
  * day's numbers in a table for screen readers.
  */
 import { formatDay } from "@/lib/utils/format";
-import { ChartTable } from "./chart-table";
+import { ChartFigure } from "./chart-figure";
 
 export interface DailySeries {
   day: string;
@@ -18,11 +18,7 @@ export function DailyColumns({ caption, days, headers }: { caption: string; days
   const width = days.length * 12;
   const height = 80;
   return (
-    <figure className="space-y-2">
-      {/* Screen readers get the caption once, from the table. */}
-      <figcaption aria-hidden="true" className="text-sm font-medium">
-        {caption}
-      </figcaption>
+    <ChartFigure caption={caption} headers={["Day", headers.value, ...headers.extra]} rows={days.map((d) => ({ key: d.day, head: formatDay(d.day), cells: [d.value, ...d.extra] }))}>
       <div aria-hidden="true" className="flex items-end gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <span className="tabular-nums">{max}</span>
         <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full max-w-2xl" preserveAspectRatio="none">
@@ -43,11 +39,6 @@ export function DailyColumns({ caption, days, headers }: { caption: string; days
           <span>{formatDay(days.at(-1)!.day)}</span>
         </p>
       )}
-      <ChartTable
-        caption={caption}
-        headers={["Day", headers.value, ...headers.extra]}
-        rows={days.map((d) => ({ key: d.day, head: formatDay(d.day), cells: [d.value, ...d.extra] }))}
-      />
-    </figure>
+    </ChartFigure>
   );
 }
