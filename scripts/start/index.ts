@@ -1,7 +1,8 @@
 /**
  * `npm start` (and `npm run dev` with --dev): everything a newcomer needs, in order.
  *   1. validate the environment;
- *   2. without DATABASE_URL, start the embedded PostgreSQL (PGlite) as its own process on ./data;
+ *   2. without DATABASE_URL, start the embedded PostgreSQL (PGlite) as its own process on ./data,
+ *      restarted on the same port if it dies;
  *   3. apply pending migrations; seed the demo accounts on an empty database;
  *   4. build the production app when no current build exists (skipped with --dev);
  *   5. serve it (`next start`, or `next dev` with --dev) and print the URL.
@@ -19,7 +20,8 @@ import { analyzeDatabase } from "../db/analyze";
 import { applyMigrations } from "../db/migrations";
 import { buildIsCurrent } from "./build-hash";
 import { buildApp } from "./build";
-import { run, startEmbeddedDatabase, stop, waitForHttp } from "./processes";
+import { superviseEmbeddedDatabase, type SupervisedDatabase } from "./embedded-supervisor";
+import { run, stop, waitForHttp } from "./processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -68,14 +70,14 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || authSecret(dataDir),
   };
 
-  let database: ChildProcess | undefined;
+  let database: SupervisedDatabase | undefined;
   let web: ChildProcess | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     await stop(web);
-    await stop(database);
+    await database?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -86,18 +88,8 @@ async function main() {
       step("Using the PostgreSQL server in DATABASE_URL");
     } else {
       step(`Starting the embedded PostgreSQL (data in ${path.join(dataDir, "pg")})`);
-      const embedded = await startEmbeddedDatabase(
-        [require.resolve("tsx/cli"), path.join(root, "scripts/db/serve-embedded.ts"), path.join(dataDir, "pg"), "0"],
-        env,
-      );
-      database = embedded.child;
-      database.on("exit", (code) => {
-        if (!stopping) {
-          console.error(`\n✗ The embedded database stopped unexpectedly (code ${code}).`);
-          void shutdown(1);
-        }
-      });
-      env.DATABASE_URL = embedded.url;
+      database = await superviseEmbeddedDatabase([require.resolve("tsx/cli"), path.join(root, "scripts/db/serve-embedded.ts"), path.join(dataDir, "pg")], env, stop);
+      env.DATABASE_URL = database.url;
     }
 
     step("Applying database migrations");
