@@ -57,11 +57,15 @@ export function assertSameOrigin(req: Request): void {
 
 type Handler<C> = (req: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler with origin checks and error mapping. */
-export function withRoute<C>(handler: Handler<C>): Handler<C> {
+/**
+ * Wraps a route handler with origin checks, a bound on the declared body size (`maxBodyBytes`,
+ * 16 KiB unless the route says otherwise; also for routes that read no body) and error mapping.
+ */
+export function withRoute<C>(handler: Handler<C>, { maxBodyBytes = MAX_JSON_BYTES }: { maxBodyBytes?: number } = {}): Handler<C> {
   return async (req, context) => {
     try {
       assertSameOrigin(req);
+      assertDeclaredBodyWithin(req, maxBodyBytes);
       return await handler(req, context);
     } catch (error) {
       return errorResponse(error);
@@ -78,13 +82,20 @@ function tooLarge(maxBytes: number): AppError {
 }
 
 /**
- * Reads a JSON body of at most `maxBytes`, refusing a larger one before parsing it: by its
- * Content-Length when declared, else as soon as the streamed bytes pass the limit. AppErrors naming
- * `_body`: 413 for too large, 400 for not JSON.
+ * Refuses (413 naming `_body`) a request whose declared Content-Length is over `maxBytes`, before
+ * anything reads its body. withRoute does this for every route.
  */
-export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+export function assertDeclaredBodyWithin(req: Request, maxBytes = MAX_JSON_BYTES): void {
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge(maxBytes);
+}
+
+/**
+ * The whole body as bytes, at most `maxBytes`: a larger one is refused (413 naming `_body`) by its
+ * Content-Length when declared, else as soon as the streamed bytes pass the limit, so no more than
+ * `maxBytes` (plus one chunk) is ever held.
+ */
+export async function readBodyBytes(req: Request, maxBytes = MAX_JSON_BYTES): Promise<Buffer> {
+  assertDeclaredBodyWithin(req, maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (req.body) {
@@ -100,8 +111,17 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Pro
       chunks.push(value);
     }
   }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes` (see readBodyBytes), refusing a larger one before parsing
+ * it. AppErrors naming `_body`: 413 for too large, 400 for not JSON.
+ */
+export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const bytes = await readBodyBytes(req, maxBytes);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new AppError("BAD_REQUEST", { userMessage: "The request body must be valid JSON.", fieldErrors: { _body: ["not valid JSON"] } });
   }

@@ -1,8 +1,9 @@
 // GET|POST /api/auth/* – next-auth (sign-in, sign-out, CSRF token, session)
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/config";
 import { clientIp } from "@/lib/http/client-ip";
-import { assertSameOrigin, errorResponse } from "@/lib/http/route";
+import { assertSameOrigin, errorResponse, readBodyBytes } from "@/lib/http/route";
 import { hitRateLimit, SIGN_IN_LIMITS } from "@/lib/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -13,12 +14,19 @@ export async function GET(req: Request, ctx: Context): Promise<Response> {
   return handler(req, ctx);
 }
 
-// Every POST is refused from another site (next-auth's own CSRF token is a second line). POST
+/** next-auth's forms hold an e-mail, a password, a CSRF token and a callback URL. */
+const AUTH_FORM_MAX_BYTES = 8 * 1024;
+
+// Every POST is refused from another site (next-auth's own CSRF token is a second line), and its
+// body is read here, bounded, because next-auth would read any size. POST
 // /api/auth/callback/credentials is rate limited per account and per IP before next-auth checks
 // the password; every other POST goes straight to next-auth.
-export async function POST(req: Request, ctx: Context): Promise<Response> {
+export async function POST(incoming: Request, ctx: Context): Promise<Response> {
+  let req: NextRequest;
   try {
-    assertSameOrigin(req);
+    assertSameOrigin(incoming);
+    const body = await readBodyBytes(incoming, AUTH_FORM_MAX_BYTES);
+    req = new NextRequest(incoming.url, { method: "POST", headers: incoming.headers, body: new Uint8Array(body) });
   } catch (error) {
     return errorResponse(error);
   }
