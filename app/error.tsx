@@ -6,7 +6,9 @@
  */
 import Link from "next/link";
 
-export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+// `retry` fetches the page's server components again and re-renders them (`reset` alone would only
+// re-render what the browser already has, which cannot recover from a failure on the server).
+export default function PageError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
     <div className="space-y-4" role="alert">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
@@ -18,7 +20,7 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
         </p>
       )}
       <div className="flex gap-4">
-        <button type="button" onClick={reset} className="rounded bg-sky-800 px-3 py-1.5 font-medium text-white hover:bg-sky-900 dark:bg-sky-600 dark:hover:bg-sky-500">
+        <button type="button" onClick={retry} className="rounded bg-sky-800 px-3 py-1.5 font-medium text-white hover:bg-sky-900 dark:bg-sky-600 dark:hover:bg-sky-500">
           Try again
         </button>
         <Link href="/" className="py-1.5 text-sky-700 underline dark:text-sky-400">
