@@ -1,12 +1,16 @@
 /**
  * Rate limits hold under a burst: requests sent all at once, past a limit, are let through exactly
  * up to the limit (no race lets one more in) and the rest get 429 with Retry-After, never a 5xx.
- * Quiz submissions (30 per learner per 10 min), ratings (60) and sign-ins (10 per account per
- * 15 min). (Simulator commands: tests/db/try-it-sessions.test.ts counts them under racing writes.)
+ * Quiz submissions (30 per learner per 10 min), ratings (60), sign-ins (10 per account per
+ * 15 min) and simulator commands (1,200 per learner per 10 min, counted whatever the command's
+ * outcome, so a stale or refused command costs the same as an applied one).
  */
 import { describe, expect, it } from "vitest";
 import { Client, newLearner } from "./helpers/http-client";
+import { AT_LEAST_ONCE_PANEL } from "../fixtures/try-it-paths";
 import { answersFor, loadQuiz, quizFile, quizPath } from "./helpers/quiz";
+
+const SIM_COMMAND_LIMIT = 1200;
 
 /** Status codes of `responses`, counted. */
 function tally(responses: Response[]): Record<number, number> {
@@ -15,8 +19,19 @@ function tally(responses: Response[]): Record<number, number> {
   return out;
 }
 
+/**
+ * Limits count in fixed windows aligned to the clock (lib/rate-limit.ts); a burst that straddled
+ * the end of one would be counted in two. Waits for the next window when fewer than `needMs` are
+ * left in this one.
+ */
+async function withinOneWindow(windowSeconds: number, needMs = 30_000): Promise<void> {
+  const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000));
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 500));
+}
+
 describe("rate limits under a burst", () => {
   it("lets exactly 30 of 40 simultaneous quiz submissions through", async () => {
+    await withinOneWindow(600);
     const { client } = await newLearner("burst-quiz");
     const key = quizFile("kafka", "the-log");
     const served = await Promise.all(Array.from({ length: 40 }, () => loadQuiz(client, "kafka", "the-log")));
@@ -34,6 +49,7 @@ describe("rate limits under a burst", () => {
   });
 
   it("lets exactly 60 of 70 simultaneous ratings through", async () => {
+    await withinOneWindow(600);
     const { client } = await newLearner("burst-rating");
     const responses = await Promise.all(
       Array.from({ length: 70 }, (_, i) => client.request("/api/guides/kafka/lessons/the-log/rating", { method: "PUT", json: { helpful: i % 2 === 0 } })),
@@ -42,6 +58,7 @@ describe("rate limits under a burst", () => {
   });
 
   it("lets exactly 9 of 15 simultaneous sign-ins to one account be tried (10 per 15 minutes, one used at sign-up)", async () => {
+    await withinOneWindow(900);
     const { email } = await newLearner("burst-signin");
     // Each from its own browser (its own CSRF cookie and address), so only the account's limit applies.
     const clients = Array.from({ length: 15 }, () => new Client());
@@ -50,4 +67,24 @@ describe("rate limits under a burst", () => {
     const statuses = tally(responses);
     expect(statuses, JSON.stringify(statuses)).toEqual({ 401: 9, 429: 6 });
   });
+
+  it("lets exactly 1,200 simulator commands of a burst past the limit be counted, the rest 429, never a 5xx", async () => {
+    await withinOneWindow(600);
+    const { client } = await newLearner("burst-sim");
+    const opened = await client.request("/api/sim/sessions", { method: "POST", json: AT_LEAST_ONCE_PANEL });
+    const { sessionId } = (await opened.json()) as { sessionId: string };
+    const send = (expectedVersion: number) => client.request(`/api/sim/sessions/${sessionId}/commands`, { method: "POST", json: { command: { do: "advance", at: 1000 }, expectedVersion } });
+    expect((await send(0)).status).toBe(200);
+    // Every command of the burst names version 0, which is stale now: each is counted and refused
+    // (409) until the limit, then refused without being looked at (429). Sent in waves of 200
+    // simultaneous requests, 1,210 in all.
+    const responses: Response[] = [];
+    for (let wave = 0; wave < 6; wave += 1) responses.push(...(await Promise.all(Array.from({ length: wave < 5 ? 200 : 210 }, () => send(0)))));
+    const statuses = tally(responses);
+    expect(statuses, JSON.stringify(statuses)).toEqual({ 409: SIM_COMMAND_LIMIT - 1, 429: 1210 - (SIM_COMMAND_LIMIT - 1) });
+    expect(responses.at(-1)!.headers.get("retry-after")).toMatch(/^\d+$/);
+    // The session did not move: only the first command was applied.
+    const session = (await (await client.request(`/api/sim/sessions/${sessionId}`)).json()) as { version: number };
+    expect(session.version).toBe(1);
+  }, 120_000);
 });
