@@ -94,7 +94,8 @@ export function Terminal({
 
   return (
     <div data-terminal className="rounded-md bg-zinc-950 p-3 font-mono text-xs text-zinc-100">
-      <div ref={outputRef} role="log" aria-label="Terminal output" tabIndex={0} className="max-h-72 overflow-y-auto whitespace-pre-wrap">
+      {/* A Tab stop (to scroll it by keyboard) once there is something in it: empty, it has no height to show the focus on. */}
+      <div ref={outputRef} role="log" aria-label="Terminal output" tabIndex={entries.length > 0 ? 0 : undefined} className="max-h-72 overflow-y-auto whitespace-pre-wrap">
         {entries.map((e, i) => (
           <div key={i} className="mb-2" data-terminal-entry>
             <div className="text-emerald-300">{`$ ${e.command}`}</div>

@@ -27,6 +27,10 @@ export function TryItLoader({ children, ...panel }: Omit<TryItPanelProps, "focus
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           observer.disconnect();
+          // Tabbing onto "Start the simulator" scrolls it into view, which loads the panel and
+          // takes the button away under the keyboard focus: the focus follows to the panel then,
+          // as when the button is pressed (else it falls back to <body>).
+          if (root.contains(document.activeElement)) setAsked(true);
           setWanted(true);
         }
       },

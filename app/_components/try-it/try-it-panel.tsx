@@ -90,6 +90,9 @@ export function TryItPanel({ guide, lesson, scenario, advance, terminal, focusOn
   useEffect(() => {
     if (!focusOnLoad || !loaded || focused.current) return;
     focused.current = true;
+    // Not if the reader has moved the focus on to something else meanwhile.
+    const active = document.activeElement;
+    if (active && active !== document.body && !rootRef.current?.closest("[data-try-it-loader]")?.contains(active)) return;
     rootRef.current?.focus();
   }, [focusOnLoad, loaded]);
   useEffect(() => {
