@@ -87,8 +87,15 @@ export function SearchBox() {
         <div className="absolute right-0 z-50 mt-1 w-[min(90vw,28rem)] rounded-md border border-zinc-300 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <ul id={listId} role="listbox" aria-label="Search results" className="max-h-96 overflow-y-auto py-1">
             {results.map((r, i) => (
-              <li key={r.url} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
+              // The option is the link itself: an option's content is presentational, so a link
+              // inside one would be an interactive control nested in another. Arrows and Enter in
+              // the box choose (aria-activedescendant), so the options are no Tab stops.
+              <li key={r.url} role="none">
                 <Link
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  tabIndex={-1}
                   href={r.url}
                   onClick={() => setQuery("")}
                   className={`block px-3 py-2 text-sm ${i === active ? "bg-sky-100 dark:bg-sky-950" : ""} hover:bg-zinc-100 dark:hover:bg-zinc-800`}
