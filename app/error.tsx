@@ -20,7 +20,7 @@ export default function PageError({ error, retry }: { error: Error & { digest?: 
         </p>
       )}
       <div className="flex gap-4">
-        <button type="button" onClick={retry} className="rounded bg-sky-800 px-3 py-1.5 font-medium text-white hover:bg-sky-900 dark:bg-sky-600 dark:hover:bg-sky-500">
+        <button type="button" onClick={retry} className="rounded bg-sky-800 px-3 py-1.5 font-medium text-white hover:bg-sky-900 dark:bg-sky-700 dark:hover:bg-sky-800">
           Try again
         </button>
         <Link href="/" className="py-1.5 text-sky-700 underline dark:text-sky-400">

@@ -42,7 +42,7 @@ export function MatrixFilters({ cohortId, query, phases }: { cohortId: string; q
         <span>Inactive for at least (days)</span>
         <input type="number" name="inactiveDays" min={1} max={3650} defaultValue={query.inactiveDays ?? ""} className={`${field} w-28`} />
       </label>
-      <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 font-medium text-white hover:bg-sky-900 dark:bg-sky-600 dark:hover:bg-sky-500">
+      <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 font-medium text-white hover:bg-sky-900 dark:bg-sky-700 dark:hover:bg-sky-800">
         Apply
       </button>
       {filtered && (
