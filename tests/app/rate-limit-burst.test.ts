@@ -6,7 +6,7 @@
  * outcome, so a stale or refused command costs the same as an applied one).
  */
 import { describe, expect, it } from "vitest";
-import { Client, newLearner } from "./helpers/http-client";
+import { Client, newLearner, startOfFreshWindow } from "./helpers/http-client";
 import { AT_LEAST_ONCE_PANEL } from "../fixtures/try-it-paths";
 import { answersFor, loadQuiz, quizFile, quizPath } from "./helpers/quiz";
 
@@ -19,19 +19,9 @@ function tally(responses: Response[]): Record<number, number> {
   return out;
 }
 
-/**
- * Limits count in fixed windows aligned to the clock (lib/rate-limit.ts); a burst that straddled
- * the end of one would be counted in two. Waits for the next window when fewer than `needMs` are
- * left in this one.
- */
-async function withinOneWindow(windowSeconds: number, needMs = 30_000): Promise<void> {
-  const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000));
-  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 500));
-}
-
 describe("rate limits under a burst", () => {
   it("lets exactly 30 of 40 simultaneous quiz submissions through", async () => {
-    await withinOneWindow(600);
+    await startOfFreshWindow(600);
     const { client } = await newLearner("burst-quiz");
     const key = quizFile("kafka", "the-log");
     const served = await Promise.all(Array.from({ length: 40 }, () => loadQuiz(client, "kafka", "the-log")));
@@ -49,7 +39,7 @@ describe("rate limits under a burst", () => {
   });
 
   it("lets exactly 60 of 70 simultaneous ratings through", async () => {
-    await withinOneWindow(600);
+    await startOfFreshWindow(600);
     const { client } = await newLearner("burst-rating");
     const responses = await Promise.all(
       Array.from({ length: 70 }, (_, i) => client.request("/api/guides/kafka/lessons/the-log/rating", { method: "PUT", json: { helpful: i % 2 === 0 } })),
@@ -58,7 +48,7 @@ describe("rate limits under a burst", () => {
   });
 
   it("lets exactly 9 of 15 simultaneous sign-ins to one account be tried (10 per 15 minutes, one used at sign-up)", async () => {
-    await withinOneWindow(900);
+    await startOfFreshWindow(900);
     const { email } = await newLearner("burst-signin");
     // Each from its own browser (its own CSRF cookie and address), so only the account's limit applies.
     const clients = Array.from({ length: 15 }, () => new Client());
@@ -69,7 +59,7 @@ describe("rate limits under a burst", () => {
   });
 
   it("lets exactly 1,200 simulator commands of a burst past the limit be counted, the rest 429, never a 5xx", async () => {
-    await withinOneWindow(600);
+    await startOfFreshWindow(600);
     const { client } = await newLearner("burst-sim");
     const opened = await client.request("/api/sim/sessions", { method: "POST", json: AT_LEAST_ONCE_PANEL });
     const { sessionId } = (await opened.json()) as { sessionId: string };

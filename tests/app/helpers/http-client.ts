@@ -41,11 +41,20 @@ export async function newLearner(prefix = "learner"): Promise<{ client: Client; 
 
 export const DEMO_ADMIN = DEMO_ACCOUNTS.find((a) => a.role === "ADMIN")!;
 
-export async function signedInAdmin(): Promise<Client> {
-  const client = new Client();
-  await client.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
-  if (!client.signedIn) throw new Error("demo admin could not sign in");
-  return client;
+let admin: Promise<Client> | undefined;
+
+/**
+ * The demo admin, signed in once per test file (files get their own module instances): sign-ins
+ * to one account are limited to 10 per 15 minutes, and the app test files share that budget.
+ */
+export function signedInAdmin(): Promise<Client> {
+  admin ??= (async () => {
+    const client = new Client();
+    await client.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
+    if (!client.signedIn) throw new Error("demo admin could not sign in");
+    return client;
+  })();
+  return admin;
 }
 
 /**
