@@ -42,9 +42,13 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
-/** Whether `error` is Prisma's unique-constraint violation (P2002). */
+/**
+ * Whether `error` is a unique-constraint violation: Prisma's P2002, or a raw query's failure
+ * (P2010) whose driver error is one (PostgreSQL's 23505).
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return e?.code === "P2002" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }
 
 export class AppError extends Error {
