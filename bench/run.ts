@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchInstructor } from "./instructor";
 import { benchLessonPage } from "./lesson-page";
+import { benchLoad } from "./load";
 import { benchSim } from "./sim";
 import { benchSimApi } from "./sim-api";
 import { toMarkdown, type BenchResult } from "./lib/report";
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   sim: () => benchSim(),
   "sim-api": () => benchSimApi(),
   instructor: () => benchInstructor(),
+  load: () => benchLoad(),
 };
 
 async function main() {

@@ -15,9 +15,17 @@ export interface Figure {
   pass?: boolean;
 }
 
+/** Details a single value per figure cannot show, printed as a table after the figures. */
+export interface Table {
+  title: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
 export interface BenchResult {
   name: string;
   figures: Figure[];
+  tables?: Table[];
   notes?: string[];
 }
 
@@ -33,6 +41,10 @@ export function toMarkdown(results: BenchResult[], date = new Date()): string {
       const ratio = f.baseline && f.baseline.value !== 0 ? (f.value / f.baseline.value).toFixed(3) : "";
       const base = f.baseline ? `${f.baseline.name}: ${round(f.baseline.value)} ${f.unit}` : "";
       lines.push(`| ${f.name} | ${round(f.value)} ${f.unit} | ${base} | ${ratio} | ${f.target ?? ""} | ${f.pass === undefined ? "" : f.pass ? "yes" : "NO"} |`);
+    }
+    for (const t of r.tables ?? []) {
+      lines.push("", `**${t.title}**`, "", `| ${t.columns.join(" | ")} |`, `| ${t.columns.map(() => "---").join(" | ")} |`);
+      for (const row of t.rows) lines.push(`| ${row.map((c) => (typeof c === "number" ? round(c) : c)).join(" | ")} |`);
     }
     for (const note of r.notes ?? []) lines.push("", `- ${note}`);
     lines.push("");

@@ -2,7 +2,7 @@
  * The Next.js server process of an app `startApp` runs, found in /proc, and its resident memory.
  * Linux only, like the machines the benchmarks run on.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { commandLine, descendants } from "../../scripts/lib/process-tree";
 import type { RunningApp } from "../../scripts/lib/run-app";
 
@@ -19,4 +19,25 @@ export function nextServerPid(app: RunningApp): number {
   const candidates = descendants(app.child.pid!).filter((pid) => /next(\/dist\/bin\/next| start|-server)/.test(commandLine(pid)));
   if (candidates.length === 0) throw new Error(`no next server process under ${app.child.pid}: ${descendants(app.child.pid!).map((p) => `${p} ${commandLine(p)}`).join("; ")}`);
   return candidates.at(-1)!;
+}
+
+/**
+ * The embedded database process `npm start` runs for `app` (scripts/db/serve-embedded.ts), or null
+ * with DATABASE_URL. tsx runs the script in a child of its own CLI process: the last match is the one
+ * doing the work.
+ */
+export function embeddedDatabasePid(app: RunningApp): number | null {
+  return descendants(app.child.pid!).filter((pid) => commandLine(pid).includes("serve-embedded")).at(-1) ?? null;
+}
+
+/**
+ * Every process of the local PostgreSQL server (the postmaster, its auxiliary processes such as the
+ * WAL writer, and every backend), by their process titles (`postgres: …`, or the postmaster's
+ * binary path). Other clients' backends are included: the server's CPU cannot be split by client.
+ */
+export function postgresServerPids(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => /^postgres: |^\S*\/postgres /.test(commandLine(pid)));
 }
