@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { spawn, type ChildProcess } from "node:child_process";
 import { z } from "zod";
 import { parseEnv } from "../../lib/env.js";
@@ -76,6 +76,7 @@ async function main() {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    database?.release();
     await stop(web);
     await database?.stop();
     process.exit(code);
@@ -88,7 +89,14 @@ async function main() {
       step("Using the PostgreSQL server in DATABASE_URL");
     } else {
       step(`Starting the embedded PostgreSQL (data in ${path.join(dataDir, "pg")})`);
-      database = await superviseEmbeddedDatabase([require.resolve("tsx/cli"), path.join(root, "scripts/db/serve-embedded.ts"), path.join(dataDir, "pg")], env, stop);
+      // Through tsx's loader, not its CLI: the CLI would run the database in a child process of its
+      // own, and the supervisor must watch (and a crash must kill) the database itself.
+      database = await superviseEmbeddedDatabase(
+        ["--import", pathToFileURL(require.resolve("tsx")).href, path.join(root, "scripts/db/serve-embedded.ts"), path.join(dataDir, "pg")],
+        env,
+        stop,
+        () => void shutdown(1),
+      );
       env.DATABASE_URL = database.url;
     }
 
