@@ -71,9 +71,16 @@ export class AppError extends Error {
   }
 }
 
+/** Driver-adapter error kinds that mean the database is out of reach, not that a query was wrong. */
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
 /** True for errors meaning "the database could not be reached", which deserve a 503, not a 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof AppError) return error.code === "DB_UNAVAILABLE";
+  // A raw query's failure (P2010) carries the driver's error as a kind, and its message is
+  // Prisma's own ("Server has closed the connection"), which the patterns below do not name.
+  const kind = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null)?.meta?.driverAdapterError?.cause?.kind;
+  if (kind && UNREACHABLE_KINDS.has(kind)) return true;
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
   // Also the server's own refusals while it is up: a database closed to connections, a server
   // starting, stopping or recovering, or an administrator ending our sessions.
