@@ -13,7 +13,7 @@ import { startApp, type RunningApp } from "../../scripts/lib/run-app";
 import { AT_LEAST_ONCE_PANEL, CHARGED_TWICE_PATH } from "../fixtures/try-it-paths";
 import { createPostgresDatabase, postgresServerAvailable } from "../setup/postgres-server";
 import { hasChromium, useBrowser } from "./helpers/browser";
-import { Client } from "./helpers/http-client";
+import { newLearner, type Client } from "./helpers/http-client";
 import { answersFor, quizFile, quizPath, type ServedQuiz } from "./helpers/quiz";
 
 const withPostgres = await postgresServerAvailable();
@@ -30,17 +30,14 @@ describe.skipIf(!withPostgres)("forced database and engine failures", () => {
   let app: RunningApp;
   let sql: pg.Client;
   let learner: Client;
-  const email = `failures-${Date.now()}@example.org`;
+  let email: string;
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
     app = await startApp({ env: { DATABASE_URL: database.url } });
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
-    learner = new Client("198.51.100.120", app.baseUrl);
-    expect((await learner.request("/api/users", { method: "POST", json: { name: "Failing", email, password: "things break sometimes" } })).status).toBe(201);
-    await learner.signIn(email, "things break sometimes");
-    expect(learner.signedIn).toBe(true);
+    ({ client: learner, email } = await newLearner("failures", app.baseUrl));
   }, 300_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * `npm start` stopped with SIGTERM (what a service manager or `docker stop` sends) while requests
  * are being answered: the web server stops taking connections but finishes the requests it has
- * (even one whose body is still arriving), then the embedded database closes its data directory
+ * (their bodies still arriving when the signal comes), then the embedded database closes its data directory
  * cleanly (PostgreSQL's control file says "shut down", not "in production" as after a crash), and
  * every acknowledged write is there when the data is opened again.
  */
@@ -12,28 +12,33 @@ import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
 import { startApp } from "../../scripts/lib/run-app";
 import { AT_LEAST_ONCE_PANEL } from "../fixtures/try-it-paths";
-import { Client } from "./helpers/http-client";
+import { newLearner } from "./helpers/http-client";
 
 /** pg_control's `state` (an int32 after the 8-byte system id and two uint32 versions): DBState. */
 const SHUT_DOWN = 1;
 const IN_PRODUCTION = 6;
 const clusterState = (pgDir: string) => readFileSync(path.join(pgDir, "global", "pg_control")).readInt32LE(16);
 
-/** A PUT whose body is sent in two halves: the second only when `finish` is called. */
-function slowPut(url: string, headers: Record<string, string>, body: string) {
+/**
+ * A request whose body is sent in two halves: the headers and the first half now, the rest when
+ * `finish` is called. `connected` resolves once its connection is open.
+ */
+function halfSent(url: string, method: string, headers: Record<string, string>, body: string) {
   const half = Math.floor(body.length / 2);
   let finish!: () => void;
+  let connected!: Promise<void>;
   const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(url, { method: "PUT", headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } }, (res) => {
+    const req = request(url, { method, headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on("error", reject);
+    connected = new Promise((open) => req.on("socket", (socket) => (socket.connecting ? socket.once("connect", () => open()) : open())));
     req.write(body.slice(0, half));
     finish = () => req.end(body.slice(half));
   });
-  return { answered, finish: () => finish() };
+  return { answered, connected, finish: () => finish() };
 }
 
 describe("npm start stopped with SIGTERM during requests", () => {
@@ -41,29 +46,27 @@ describe("npm start stopped with SIGTERM during requests", () => {
     const app = await startApp();
     const pgDir = path.join(app.dataDir, "pg");
     try {
-      const client = new Client("198.51.100.90", app.baseUrl);
-      const email = `shutdown-${Date.now()}@example.org`;
-      expect((await client.request("/api/users", { method: "POST", json: { name: "Shutdown", email, password: "finish what you started" } })).status).toBe(201);
-      await client.signIn(email, "finish what you started");
-      expect(client.signedIn).toBe(true);
+      const { client, email } = await newLearner("shutdown", app.baseUrl);
       const opened = await client.request("/api/sim/sessions", { method: "POST", json: AT_LEAST_ONCE_PANEL });
       const { sessionId } = (await opened.json()) as { sessionId: string };
       expect(clusterState(pgDir)).toBe(IN_PRODUCTION);
 
-      // One request whose body is half sent, and a handful of whole ones, all in flight at the signal.
-      const slow = slowPut(`${app.baseUrl}/api/guides/kafka/lessons/the-log/progress`, { cookie: client.cookieHeader(), "x-forwarded-for": client.ip }, JSON.stringify({ read: true }));
+      // Requests in flight at the signal: each has sent its headers and half its body.
+      const headers = { cookie: client.cookieHeader(), "x-forwarded-for": client.ip };
       const lessons = ["topics-and-partitions", "producers", "consumer-groups", "consumer-lag"];
-      const writes = [
-        ...lessons.map((lesson) => client.request(`/api/guides/kafka/lessons/${lesson}/progress`, { method: "PUT", json: { visited: true } })),
-        client.request(`/api/sim/sessions/${sessionId}/commands`, { method: "POST", json: { command: { do: "advance", at: 1000 }, expectedVersion: 0 } }),
+      const inFlight = [
+        halfSent(`${app.baseUrl}/api/guides/kafka/lessons/the-log/progress`, "PUT", headers, JSON.stringify({ read: true })),
+        ...lessons.map((lesson) => halfSent(`${app.baseUrl}/api/guides/kafka/lessons/${lesson}/progress`, "PUT", headers, JSON.stringify({ visited: true }))),
+        halfSent(`${app.baseUrl}/api/sim/sessions/${sessionId}/commands`, "POST", headers, JSON.stringify({ command: { do: "advance", at: 1000 }, expectedVersion: 0 })),
       ];
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await Promise.all(inFlight.map((r) => r.connected));
+      // Long enough for the server to have read their headers and started on them.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const exit = app.stop({ keepData: true });
       await new Promise((resolve) => setTimeout(resolve, 500));
-      slow.finish();
+      for (const r of inFlight) r.finish();
 
-      expect((await slow.answered).status).toBe(200);
-      expect((await Promise.all(writes)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect((await Promise.all(inFlight.map((r) => r.answered))).map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
       expect(await exit).toBe(0);
       const log = readFileSync(app.logFile, "utf8");
       expect(log).toContain("embedded database: SIGTERM, closing");

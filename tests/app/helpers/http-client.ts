@@ -26,9 +26,12 @@ export class Client extends CookieClient {
   }
 }
 
-/** Signs up through the API and signs in; returns the signed-in client and the account. */
-export async function newLearner(prefix = "learner"): Promise<{ client: Client; email: string; password: string; id: string }> {
-  const client = new Client();
+/**
+ * Signs up through the API and signs in; returns the signed-in client and the account. `base`:
+ * another running app than the project's shared one.
+ */
+export async function newLearner(prefix = "learner", base?: string): Promise<{ client: Client; email: string; password: string; id: string }> {
+  const client = new Client(undefined, base);
   const email = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
   const password = "correct horse battery";
   const res = await client.request("/api/users", { method: "POST", json: { name: "Test Learner", email, password } });

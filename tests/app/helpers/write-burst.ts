@@ -4,7 +4,7 @@
  * database in the middle and then check that every acknowledged write is there, whole.
  */
 import { AT_LEAST_ONCE_PANEL } from "../../fixtures/try-it-paths";
-import { Client } from "./http-client";
+import { newLearner, type Client } from "./http-client";
 import { answersFor, quizFile, quizPath, type ServedQuiz } from "./quiz";
 
 export const BURST_GUIDE = "kafka";
@@ -34,20 +34,13 @@ export interface BurstLog {
   unexpected: string[];
 }
 
-/** Signs up and signs in a learner on the app at `baseUrl`, and opens the at-least-once panel. */
+/** A new learner, signed in on the app at `baseUrl`, with the at-least-once panel open. */
 export async function burstLearner(baseUrl: string, n: number): Promise<BurstLearner> {
-  const client = new Client(`198.51.100.${10 + n}`, baseUrl);
-  const email = `burst-${n}-${Date.now()}@example.org`;
-  const password = "survives a crash";
-  const res = await client.request("/api/users", { method: "POST", json: { name: `Burst ${n}`, email, password } });
-  if (res.status !== 201) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
-  const { user } = (await res.json()) as { user: { id: string } };
-  await client.signIn(email, password);
-  if (!client.signedIn) throw new Error("sign-in failed");
+  const { client, id } = await newLearner(`burst-${n}`, baseUrl);
   const session = await client.request("/api/sim/sessions", { method: "POST", json: AT_LEAST_ONCE_PANEL });
   if (session.status !== 200) throw new Error(`open panel: ${session.status} ${await session.text()}`);
   const { sessionId, version } = (await session.json()) as { sessionId: string; version: number };
-  return { client, userId: user.id, sessionId, version };
+  return { client, userId: id, sessionId, version };
 }
 
 const kindOf = (path: string) =>
