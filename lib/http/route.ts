@@ -58,14 +58,14 @@ export function assertSameOrigin(req: Request): void {
 type Handler<C> = (req: Request, context: C) => Promise<Response>;
 
 /**
- * Wraps a route handler with origin checks, a bound on the declared body size (`maxBodyBytes`,
- * 16 KiB unless the route says otherwise; also for routes that read no body) and error mapping.
+ * Wraps a route handler with origin checks, a bound on the declared body size (16 KiB, also for
+ * routes that read no body) and error mapping.
  */
-export function withRoute<C>(handler: Handler<C>, { maxBodyBytes = MAX_JSON_BYTES }: { maxBodyBytes?: number } = {}): Handler<C> {
+export function withRoute<C>(handler: Handler<C>): Handler<C> {
   return async (req, context) => {
     try {
       assertSameOrigin(req);
-      assertDeclaredBodyWithin(req, maxBodyBytes);
+      assertDeclaredBodyWithin(req);
       return await handler(req, context);
     } catch (error) {
       return errorResponse(error);

@@ -143,8 +143,9 @@ interface AttemptRow {
  * in one round trip. Prisma's nested create is a transaction of five round trips (BEGIN, two
  * INSERTs, a SELECT, COMMIT): the embedded database serves one connection at a time, so while that
  * transaction waited for this busy process between its statements, every other request's queries
- * waited too. With 50 learners at once (bench/load.ts) one statement halved the submissions' p95 on
- * both databases. A nonce used before fails with a unique violation (isUniqueViolation).
+ * waited too. With 50 learners at once in a closed loop
+ * (bench/load.ts) one statement halved the submissions' p95 on the embedded database. A nonce
+ * used before fails with a unique violation (isUniqueViolation).
  */
 async function insertAttempt(a: AttemptRow): Promise<void> {
   const column = <K extends keyof AttemptRow["answers"][number]>(key: K) => a.answers.map((answer) => answer[key]);
