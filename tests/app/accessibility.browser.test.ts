@@ -25,10 +25,12 @@ import type { BrowserContext, Page } from "playwright-core";
 import type { MyProgress } from "@/lib/progress/dto";
 import { seriousViolations } from "./helpers/axe";
 import { hasChromium, useBrowser } from "./helpers/browser";
-import { baseUrl, Client, DEMO_ADMIN, newLearner, uniqueIp } from "./helpers/http-client";
+import { ratingPanel } from "./helpers/lesson-page";
+import { DEMO_ACCOUNTS } from "../../scripts/db/demo-accounts";
+import { baseUrl, Client, newLearner, signedInAdmin, uniqueIp } from "./helpers/http-client";
 import { answersFor, loadQuiz, quizFile, quizPath } from "./helpers/quiz";
 
-const INSTRUCTOR = { email: "instructor@example.com", password: "demo-instructor-2026" };
+const INSTRUCTOR = DEMO_ACCOUNTS.find((a) => a.role === "INSTRUCTOR")!;
 const DEMO_COHORT = "Kafka guide: demo class";
 const DEMO_LEARNER = "learner@example.com";
 const GUIDE = "kafka";
@@ -96,7 +98,7 @@ describe.skipIf(!hasChromium)("accessibility of every page type, in Chromium", (
   }
 
   beforeAll(async () => {
-    const [instructor, admin, reader] = await Promise.all([demoClient(INSTRUCTOR.email, INSTRUCTOR.password), demoClient(DEMO_ADMIN.email, DEMO_ADMIN.password), newLearner("a11y-reader")]);
+    const [instructor, admin, reader] = await Promise.all([demoClient(INSTRUCTOR.email, INSTRUCTOR.password), signedInAdmin(), newLearner("a11y-reader")]);
 
     const { cohorts } = await api<{ cohorts: { id: string; name: string }[] }>(instructor, "/api/instructor/cohorts");
     const demoCohortId = cohorts.find((c) => c.name === DEMO_COHORT)!.id;
@@ -185,18 +187,6 @@ describe.skipIf(!hasChromium)("accessibility of every page type, in Chromium", (
     }
     await section.getByRole("button", { name: "Submit answers" }).click();
     await section.getByTestId("quiz-score").waitFor();
-  }
-
-  /** Scrolls the rating panel into view until it has loaded; returns it. */
-  async function ratingPanel(page: Page) {
-    const panel = page.getByTestId("page-rating");
-    await expect
-      .poll(async () => {
-        await panel.scrollIntoViewIfNeeded();
-        return panel.getByRole("button").count();
-      })
-      .toBeGreaterThan(0);
-    return panel;
   }
 
   /** A "try it" panel started with its button, without scrolling to it first. */

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import type { MyProgress } from "@/lib/progress/dto";
 import { seriousViolations } from "./helpers/axe";
 import { hasChromium, useBrowser } from "./helpers/browser";
+import { ratingPanel } from "./helpers/lesson-page";
 import { baseUrl } from "./helpers/http-client";
 import { quizFile } from "./helpers/quiz";
 
@@ -17,20 +18,6 @@ describe.skipIf(!hasChromium)("progress and ratings in Chromium", () => {
 
   const sidebarMark = (page: Page, lesson: string) => page.getByRole("navigation", { name: /lessons$/ }).locator(`a[data-lesson="${lesson}"] [data-status]`);
 
-  /**
-   * Scrolls the rating panel into view until it has loaded (it loads when it comes near the
-   * viewport; content above it, such as the quiz, can still grow and push it away).
-   */
-  async function ratingPanel(page: Page) {
-    const panel = page.getByTestId("page-rating");
-    await expect
-      .poll(async () => {
-        await panel.scrollIntoViewIfNeeded();
-        return panel.getByRole("button").count();
-      })
-      .toBeGreaterThan(0);
-    return panel;
-  }
 
   /** The reader's progress as the API has it, asked from inside the page (same cookies). */
   async function apiProgress(page: Page): Promise<MyProgress> {
