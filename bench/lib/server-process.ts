@@ -3,7 +3,7 @@
  * Linux only, like the machines the benchmarks run on.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { commandLine, descendants } from "../../scripts/lib/process-tree";
+import { commandLine, descendants, embeddedDatabaseProcess } from "../../scripts/lib/process-tree";
 import type { RunningApp } from "../../scripts/lib/run-app";
 
 /** Resident set size of `pid` in bytes (/proc/{pid}/statm: pages). */
@@ -21,13 +21,9 @@ export function nextServerPid(app: RunningApp): number {
   return candidates.at(-1)!;
 }
 
-/**
- * The embedded database process `npm start` runs for `app` (scripts/db/serve-embedded.ts), or null
- * with DATABASE_URL. tsx runs the script in a child of its own CLI process: the last match is the one
- * doing the work.
- */
+/** The embedded database process `npm start` runs for `app`, or null with DATABASE_URL. */
 export function embeddedDatabasePid(app: RunningApp): number | null {
-  return descendants(app.child.pid!).filter((pid) => commandLine(pid).includes("serve-embedded")).at(-1) ?? null;
+  return embeddedDatabaseProcess(app.child.pid!)?.pid ?? null;
 }
 
 /**

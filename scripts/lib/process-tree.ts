@@ -41,3 +41,18 @@ export function commandLine(pid: number): string {
     return "";
   }
 }
+
+/**
+ * The embedded database process `npm start` (under `root`) runs, scripts/db/serve-embedded.ts, and
+ * the port its command line names (0 on a first start: it picks one then). npm start runs it
+ * through tsx's loader, so this is the database itself, not a wrapper. Undefined without one
+ * (DATABASE_URL).
+ */
+export function embeddedDatabaseProcess(root: number): { pid: number; port: number } | undefined {
+  for (const pid of descendants(root)) {
+    const args = commandLine(pid).split(" ");
+    const at = args.findIndex((a) => a.endsWith("serve-embedded.ts"));
+    if (at >= 0) return { pid, port: Number(args[at + 2]) };
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { commandLine, descendants } from "../../scripts/lib/process-tree";
+import { embeddedDatabaseProcess } from "../../scripts/lib/process-tree";
 import { startApp, type RunningApp } from "../../scripts/lib/run-app";
 import { postgresBinDir, startPostgresInstance } from "../setup/postgres-instance";
 import { lessonsWithQuiz, quizPath } from "./helpers/quiz";
@@ -131,28 +131,18 @@ async function burstThroughOutage(app: RunningApp, outage: Outage) {
   return log;
 }
 
-/** The embedded database's process under a running app (the database itself: npm start runs it through tsx's loader, not a wrapper), and the port it serves on. */
-function embeddedDatabase(app: RunningApp): { pid: number; port: number } | undefined {
-  for (const pid of descendants(app.child.pid!)) {
-    const args = commandLine(pid).split(" ");
-    const at = args.findIndex((a) => a.endsWith("serve-embedded.ts"));
-    if (at >= 0) return { pid, port: Number(args[at + 2]) };
-  }
-  return undefined;
-}
-
 describe("the embedded database killed during a burst of writes", () => {
   it("restarts on the same data, answers 503 meanwhile, and keeps every acknowledged write whole", async () => {
     const app = await startApp();
     let stopped = false;
     try {
-      const first = embeddedDatabase(app)!;
+      const first = embeddedDatabaseProcess(app.child.pid!)!;
       expect(first).toBeDefined();
       let port = 0;
       const log = await burstThroughOutage(app, {
         kill: () => process.kill(first.pid, "SIGKILL"),
         databaseUrl: () => {
-          const current = embeddedDatabase(app)!;
+          const current = embeddedDatabaseProcess(app.child.pid!)!;
           expect(current.pid).not.toBe(first.pid);
           port = current.port;
           return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
